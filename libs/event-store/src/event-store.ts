@@ -1,0 +1,121 @@
+/**
+ * The EventStore port (architecture.md, "The event store"). Every adapter passes the same
+ * contract suite (`event-store.contract.ts`).
+ */
+
+/** `no_stream`: the stream must not exist; `any`: no check; a number: the stream's current revision. */
+export type ExpectedRevision = number | 'no_stream' | 'any';
+
+export type Actor = { id: string; role: string } | 'system';
+
+export interface EventMetadata {
+  eventId: string;
+  correlationId: string;
+  causationId: string | null;
+  actor: Actor;
+  /** `api`, `import:<id>`, `scheduler`, `cli` */
+  source: string;
+  /** The business date or instant the fact is about (e.g. a payment's paid-on date). */
+  occurredAt: string;
+  /** When the store recorded it (ISO 8601 UTC), set by the store. */
+  recordedAt: string;
+}
+
+/** What a writer hands to `append`. Missing metadata is filled in by the store. */
+export interface NewEvent<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+  /** Schema version of `data`; defaults to the upcaster registry's current version for `type`, else 1. */
+  schemaVersion?: number;
+  metadata?: Partial<Omit<EventMetadata, 'recordedAt'>>;
+}
+
+/**
+ * A commit-safe position: events are totally ordered by (txId, globalPosition). A checkpoint is
+ * that pair; everything below the reader's snapshot xmin is final, so nothing can later appear
+ * behind a checkpoint. Both parts are decimal strings (they are bigints in PostgreSQL).
+ */
+export interface Position {
+  txId: string;
+  globalPosition: string;
+}
+
+export const START: Position = { txId: '0', globalPosition: '0' };
+
+export interface RecordedEvent<T extends string = string, D = unknown> {
+  streamId: string;
+  /** 0-based revision of this event in its stream. */
+  streamRevision: number;
+  position: Position;
+  type: T;
+  schemaVersion: number;
+  data: D;
+  metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** The stream's revision after the append (revision of its last event). */
+  nextExpectedRevision: number;
+  /** Position of the last event appended (or of the original events, for an idempotent retry). */
+  position: Position;
+  /** False when every event already existed (idempotent retry): nothing was written. */
+  written: boolean;
+}
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+  /**
+   * A command's idempotency key. Event ids become uuid v5 of (key, index); appending events
+   * whose ids already exist writes nothing and returns the first result.
+   */
+  idempotencyKey?: string;
+}
+
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  options: AppendOptions;
+}
+
+export interface SubscribeOptions {
+  /** Events per batch while catching up. */
+  batchSize?: number;
+  /** Polling interval when no notification arrives (ms). */
+  pollIntervalMs?: number;
+}
+
+export interface Subscription {
+  /** Resolves once the subscriber has caught up with the head at least once. */
+  readonly caughtUp: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Called with each batch in commit-safe order; the subscription advances after it resolves. */
+export type BatchHandler = (events: RecordedEvent[], checkpoint: Position) => Promise<void>;
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** Many streams in one transaction (imports). All or nothing. */
+  appendBatch(appends: StreamAppend[]): Promise<AppendResult[]>;
+  readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;
+  /** Events strictly after `from`, in commit-safe order, at most `limit`. */
+  readAll(from: Position, limit: number): Promise<RecordedEvent[]>;
+  subscribe(from: Position, handler: BatchHandler, options?: SubscribeOptions): Subscription;
+  /** Revision of the stream's last event, or -1 when the stream does not exist. */
+  streamRevision(streamId: string): Promise<number>;
+  /** The newest commit-safe position (what readAll would reach). */
+  head(): Promise<Position>;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevision extends Error {
+  readonly code = 'WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} is at revision ${actual}, not ${String(expected)} as expected.`);
+    this.name = 'WrongExpectedRevision';
+  }
+}
