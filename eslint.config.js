@@ -1,0 +1,36 @@
+const tseslint = require('typescript-eslint');
+const jest = require('eslint-plugin-jest');
+const { domainBoundary } = require('./eslint.boundaries.js');
+
+module.exports = tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'apps/console/dist/**', 'bench/results/**', 'test-output/**', '*.js', '**/*.mjs'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: __dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', '**/testing/**/*.ts'],
+    ...jest.configs['flat/recommended'],
+    rules: {
+      ...jest.configs['flat/recommended'].rules,
+      'jest/valid-expect': 'error',
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', '*.then', '*.thenThrows', 'then*', 'assert*'] }],
+      'jest/no-conditional-expect': 'off',
+    },
+  },
+  {
+    ...domainBoundary,
+    ignores: ['libs/domain/**/*.spec.ts'],
+  },
+);
