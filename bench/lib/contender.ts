@@ -3,6 +3,9 @@ import type { BenchEvent } from './payload';
 
 export type ContenderName = 'ours' | 'emmett' | 'raw';
 
+/** `order`: the event's key in the store's global order, where the store returns it. */
+export type Visitor = (data: unknown, order?: readonly [bigint, bigint]) => void;
+
 export interface StreamEvents {
   streamId: string;
   events: BenchEvent[];
@@ -19,9 +22,10 @@ export interface Contender {
   seed(items: StreamEvents[]): Promise<void>;
   /**
    * Reads the global log from the start in pages of `pageSize`, payloads parsed, until it has
-   * seen `max` events or the end. Calls `visit` with each event's data; returns the count.
+   * seen `max` events or the end. Calls `visit` with each event's data and its place in the
+   * store's global order (its own order key, as numbers, where it returns one); returns the count.
    */
-  readAll(pageSize: number, max: number, visit: (data: unknown) => void): Promise<number>;
+  readAll(pageSize: number, max: number, visit: Visitor): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -4,12 +4,12 @@
  * read its consumers poll with) for readAll. Emmett has no multi-stream batch append, so the batch
  * workload runs its per-stream appends in parallel (8 in flight, like the 8 writers).
  */
-import { dumbo } from '@event-driven-io/dumbo';
+import { dumbo, endAllPools } from '@event-driven-io/dumbo';
 import type { SQLExecutor } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import type { PostgresEventStore } from '@event-driven-io/emmett-postgresql';
 import type { Pool } from 'pg';
-import type { Contender, StreamEvents } from './contender';
+import type { Contender, StreamEvents, Visitor } from './contender';
 import type { BenchEvent } from './payload';
 import { inParallel } from './stats';
 
@@ -86,11 +86,12 @@ export class EmmettContender implements Contender {
     }
   }
 
-  async readAll(pageSize: number, max: number, visit: (data: unknown) => void): Promise<number> {
+  async readAll(pageSize: number, max: number, visit: Visitor): Promise<number> {
     let after = 0n;
     let count = 0;
     while (count < max) {
       const batch = await readMessagesBatch(this.executor, { after, batchSize: Math.min(pageSize, max - count) });
+      // Emmett orders by (transaction_id, global_position) but returns only the latter: no order key.
       for (const msg of batch.messages) visit(msg.data);
       count += batch.messages.length;
       if (!batch.areMessagesLeft || batch.messages.length === 0) break;
@@ -101,5 +102,7 @@ export class EmmettContender implements Contender {
 
   async close(): Promise<void> {
     await this.store.close();
+    // Schema migration opens a pool of its own through dumbo's process-wide registry.
+    await endAllPools();
   }
 }

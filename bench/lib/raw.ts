@@ -4,7 +4,9 @@
  * index as the concurrency guard, synchronous_commit left at its default.
  */
 import type { Pool } from 'pg';
-import type { Contender, StreamEvents } from './contender';
+import { migrate } from '../../libs/event-store/src';
+import { quoteIdent } from '../../libs/event-store/src/migrations';
+import type { Contender, StreamEvents, Visitor } from './contender';
 import type { BenchEvent } from './payload';
 
 export const RAW_SCHEMA = 'bench_raw';
@@ -15,26 +17,15 @@ const UNNEST =
 
 export class RawContender implements Contender {
   readonly name = 'raw' as const;
-  private constructor(private readonly pool: Pool) {}
+  private constructor(
+    private readonly pool: Pool,
+    private readonly table: string,
+  ) {}
 
-  static async create(pool: Pool, extraDdl: string[], schema = RAW_SCHEMA): Promise<RawContender> {
-    await pool.query(`CREATE SCHEMA ${RAW_SCHEMA}`);
-    await pool.query(`
-      CREATE TABLE ${RAW_SCHEMA}.events (
-        global_position bigserial PRIMARY KEY,
-        event_id uuid NOT NULL UNIQUE,
-        stream_id text NOT NULL,
-        stream_revision bigint NOT NULL,
-        type text NOT NULL,
-        schema_version int NOT NULL DEFAULT 1,
-        data jsonb NOT NULL,
-        metadata jsonb NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT now(),
-        tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
-        UNIQUE (stream_id, stream_revision)
-      )`);
-    for (const ddl of extraDdl) await pool.query(ddl.replaceAll('{table}', `${RAW_SCHEMA}.events`));
-    return new RawContender(pool);
+  /** The table is made by our own migrations, so columns, indexes and triggers are ours exactly. */
+  static async create(pool: Pool, schema = RAW_SCHEMA): Promise<RawContender> {
+    await migrate(pool, schema);
+    return new RawContender(pool, `${quoteIdent(schema)}.events`);
   }
 
   private metadata(e: BenchEvent, recordedAt: string): string {
@@ -44,7 +35,7 @@ export class RawContender implements Contender {
   async appendOne(streamId: string, revision: number, e: BenchEvent): Promise<void> {
     await this.pool.query({
       name: 'raw-append-one',
-      text: `INSERT INTO ${RAW_SCHEMA}.events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING global_position, tx_id`,
+      text: `INSERT INTO ${this.table} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING global_position, tx_id`,
       values: [e.eventId, streamId, revision + 1, e.type, 1, JSON.stringify(e.data), this.metadata(e, new Date().toISOString())],
     });
   }
@@ -72,20 +63,20 @@ export class RawContender implements Contender {
         cols[6].push(this.metadata(e, recordedAt));
       });
     }
-    await this.pool.query(`INSERT INTO ${RAW_SCHEMA}.events (${COLUMNS}) ${UNNEST}`, cols);
+    await this.pool.query(`INSERT INTO ${this.table} (${COLUMNS}) ${UNNEST}`, cols);
   }
 
-  async readAll(pageSize: number, max: number, visit: (data: unknown) => void): Promise<number> {
+  async readAll(pageSize: number, max: number, visit: Visitor): Promise<number> {
     let after = '0';
     let count = 0;
     while (count < max) {
       const { rows } = await this.pool.query<{ global_position: string; data: unknown }>({
         name: 'raw-read-all',
         text: `SELECT global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, tx_id
-                 FROM ${RAW_SCHEMA}.events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+                 FROM ${this.table} WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
         values: [after, Math.min(pageSize, max - count)],
       });
-      for (const row of rows) visit(row.data);
+      for (const row of rows) visit(row.data, [0n, BigInt(row.global_position)]);
       count += rows.length;
       if (rows.length < pageSize) break;
       after = rows[rows.length - 1].global_position;

@@ -82,6 +82,11 @@ export interface SubscribeOptions {
   batchSize?: number;
   /** Polling interval when no notification arrives (ms). */
   pollIntervalMs?: number;
+  /**
+   * Called when a batch fails (the handler threw or the database is unreachable). The subscription
+   * keeps its checkpoint and retries after the polling interval; without it errors are retried silently.
+   */
+  onError?: (error: unknown) => void;
 }
 
 export interface Subscription {
@@ -117,5 +122,41 @@ export class WrongExpectedRevision extends Error {
   ) {
     super(`Stream ${streamId} is at revision ${actual}, not ${String(expected)} as expected.`);
     this.name = 'WrongExpectedRevision';
+  }
+}
+
+/** An idempotency key was reused for different events (some of its ids exist, or in another stream). */
+export class IdempotencyKeyConflict extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_CONFLICT';
+  constructor(
+    readonly streamId: string,
+    readonly idempotencyKey: string | undefined,
+  ) {
+    super(
+      `The events appended to ${streamId} share ids with events already stored, but not all of them ` +
+        `or not in the same stream: idempotency key ${String(idempotencyKey)} was reused for a different command.`,
+    );
+    this.name = 'IdempotencyKeyConflict';
+  }
+}
+
+/**
+ * The store holds transaction ids at or above the cluster's next one (a dump restored into a new
+ * cluster): new events could sort before old ones, so the store refuses to write.
+ */
+export class TransactionIdsBehindStoredEvents extends Error {
+  readonly code = 'TRANSACTION_IDS_BEHIND_STORED_EVENTS';
+  constructor(
+    readonly maxStoredTxId: string,
+    readonly nextTxId: string,
+    readonly remedy: string,
+  ) {
+    super(
+      `The events table holds transaction ids up to ${maxStoredTxId}, but this PostgreSQL cluster's next ` +
+        `transaction id is ${nextTxId} (the database was probably restored from a dump into a new cluster), ` +
+        `so new events would sort before old ones and readers would skip them; writes are refused. ` +
+        `${remedy} See libs/event-store/README.md, "Restored dump".`,
+    );
+    this.name = 'TransactionIdsBehindStoredEvents';
   }
 }

@@ -37,7 +37,8 @@ export const ACTIVITY_TYPES = [
 /** The api.md names; a policy may add more, so the type stays open. */
 export type ActivityType = (typeof ACTIVITY_TYPES)[number] | (string & {});
 
-export const FEE_TYPES = ['recertification', 'late', 'membership', 'insurance', 'rscc'] as const;
+/** `distinction` (D8, non-members) extends the api.md list; it never pays a recertification fee. */
+export const FEE_TYPES = ['recertification', 'late', 'membership', 'insurance', 'rscc', 'distinction'] as const;
 export type FeeType = (typeof FEE_TYPES)[number];
 
 /** Who put a fact on record. */

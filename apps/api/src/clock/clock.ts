@@ -1,0 +1,32 @@
+import type { BusinessDate } from '@recert/domain';
+
+/**
+ * The one clock of the app. `RECERT_NOW` pins it (demos, simulations, tests); business dates are
+ * calendar dates in the body's time zone (architecture.md, "Time and dates").
+ */
+export class Clock {
+  private readonly pinned: Date | null;
+
+  constructor(
+    readonly timeZone: string,
+    pinnedNow?: string,
+  ) {
+    this.pinned = pinnedNow ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(pinnedNow) ? `${pinnedNow}T12:00:00Z` : pinnedNow) : null;
+  }
+
+  now(): Date {
+    return this.pinned ? new Date(this.pinned) : new Date();
+  }
+
+  /** Today's business date in the body's time zone. */
+  today(): BusinessDate {
+    return businessDateOf(this.now(), this.timeZone);
+  }
+}
+
+/** The calendar date an instant falls on in a time zone, `YYYY-MM-DD`. */
+export function businessDateOf(instant: Date, timeZone: string): BusinessDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Decider, DecisionContext } from '@recert/domain';
+import type { EventStore } from '@recert/event-store';
+import { Clock } from '../clock/clock';
+import { EVENT_STORE } from '../database/tokens';
+import { handleCommand, type CommandOutcome } from './handle-command';
+import type { RequestMeta } from './request-meta';
+
+/**
+ * Runs a command against one stream with the request's actor, correlation id and idempotency key,
+ * and the app's clock. `extra` adds what a decider needs from elsewhere (the policy, the
+ * certificant's certifications...).
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  context(meta: RequestMeta): DecisionContext {
+    return { today: this.clock.today(), now: this.clock.now().toISOString(), actor: meta.actor, ids: randomUUID };
+  }
+
+  run<C, E extends { type: string; data: unknown }, S, X extends object = object>(
+    decider: Decider<C, E, S, DecisionContext & X>,
+    streamId: string,
+    command: C,
+    meta: RequestMeta,
+    options: { extra?: X; occurredAt?: string } = {},
+  ): Promise<CommandOutcome<E>> {
+    const context = { ...this.context(meta), ...(options.extra ?? ({} as X)) };
+    return handleCommand(this.store, decider, streamId, command, context, {
+      // One request may write several streams; each gets its own deterministic ids.
+      idempotencyKey: meta.idempotencyKey ? `${meta.idempotencyKey}:${streamId}` : undefined,
+      metadata: {
+        actor: meta.actor,
+        correlationId: meta.correlationId,
+        source: meta.source,
+        occurredAt: options.occurredAt ?? context.today,
+      },
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@recert/domain';
+import type { SignedInStaff } from '../auth/roles';
+
+/** What a command carries from its HTTP request into the events' metadata. */
+export interface RequestMeta {
+  actor: Actor;
+  correlationId: string;
+  idempotencyKey?: string;
+  source: string;
+}
+
+interface MetaRequest {
+  staff?: SignedInStaff;
+  id?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export function requestMetaOf(request: MetaRequest): RequestMeta {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const staff = request.staff;
+  return {
+    actor: staff ? { id: staff.id, role: staff.roles.includes('admin') ? 'admin' : (staff.roles[0] ?? 'viewer') } : 'system',
+    correlationId: (typeof request.id === 'string' && request.id) || header('x-correlation-id') || randomUUID(),
+    idempotencyKey: header('idempotency-key') || undefined,
+    source: 'api',
+  };
+}
+
+/** `@Meta() meta: RequestMeta` in a controller method. */
+export const Meta = createParamDecorator((_: unknown, context: ExecutionContext): RequestMeta =>
+  requestMetaOf(context.switchToHttp().getRequest<MetaRequest>()),
+);

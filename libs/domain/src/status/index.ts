@@ -1,0 +1,3 @@
+export * from './cycle-facts';
+export * from './cycle-status';
+export * from './cycle-status-view';

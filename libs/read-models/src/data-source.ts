@@ -1,0 +1,73 @@
+import type { Pool } from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { ProjectionRuntimeTables1764000000000 } from './migrations/1764000000000-projection-runtime-tables';
+
+export interface DatabaseConfig {
+  /** A PostgreSQL URL, or the local socket URL pglite-socket serves in embedded mode. */
+  url: string;
+  /**
+   * Connections in the one shared pool. Embedded mode (PGlite) MUST use 1: PGlite has a single
+   * backend, and two connections would interleave their transactions in one session.
+   */
+  poolSize: number;
+  /** TypeORM entities of the read models (the runtime's own tables are plain SQL). */
+  entities?: DataSourceOptions['entities'];
+  /** Migrations to run after the runtime's own (read-model tables). */
+  migrations?: DataSourceOptions['migrations'];
+  /** Sets the session's search_path on every connection (tests use a schema each). */
+  searchPath?: string;
+  applicationName?: string;
+  /** Only tests may ask for this; the app's schema comes from migrations. */
+  synchronize?: boolean;
+  /** Aborts a transaction left idle, so one stuck writer cannot hold every reader back. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+/** The migrations this library owns, first in the list the app gives TypeORM. */
+export const readModelRuntimeMigrations = [ProjectionRuntimeTables1764000000000];
+
+/**
+ * The one DataSource of the app. Its pg pool is the only pool: the event store runs its SQL
+ * through `poolOf(dataSource)`, so embedded and PostgreSQL modes differ only in pool size.
+ */
+export function createDataSource(config: DatabaseConfig): DataSource {
+  const sessionOptions = [
+    config.searchPath ? `-c search_path=${config.searchPath}` : '',
+    `-c idle_in_transaction_session_timeout=${config.idleInTransactionTimeoutMs ?? 60_000}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const options: DataSourceOptions = {
+    type: 'postgres',
+    url: config.url,
+    poolSize: config.poolSize,
+    applicationName: config.applicationName ?? 'recert',
+    entities: config.entities ?? [],
+    migrations: [...readModelRuntimeMigrations, ...asArray(config.migrations)],
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: config.synchronize ?? false,
+    // int8 stays a string: positions and transaction ids exceed 2^53 in a long-lived log.
+    parseInt8: false,
+    extra: sessionOptions ? { options: sessionOptions } : undefined,
+  };
+  return new DataSource(options);
+}
+
+/** The pg Pool TypeORM's driver owns. Valid once `dataSource.initialize()` has resolved. */
+export function poolOf(dataSource: DataSource): Pool {
+  if (!dataSource.isInitialized) {
+    throw new Error('poolOf(dataSource): initialize the DataSource before asking for its pool.');
+  }
+  const driver = dataSource.driver as PostgresDriver;
+  if (driver.options.type !== 'postgres' || !driver.master) {
+    throw new Error('poolOf(dataSource): only a PostgreSQL DataSource without replication owns one pool.');
+  }
+  return driver.master as Pool;
+}
+
+function asArray<T>(list: T[] | Record<string, T> | undefined): T[] {
+  if (!list) return [];
+  return Array.isArray(list) ? list : Object.values(list);
+}

@@ -1,0 +1,13 @@
+export { createDataSource, poolOf, readModelRuntimeMigrations, type DatabaseConfig } from './data-source';
+export { ProjectionRuntimeTables1764000000000 } from './migrations/1764000000000-projection-runtime-tables';
+export { comparePositions, samePosition } from './position';
+export type { ParkedStream, Projection, ProjectionState, ProjectionStatus, RebuildProgress } from './projection';
+export {
+  LostOwnership,
+  ProjectionRunner,
+  StaleCheckpoint,
+  type Exclusivity,
+  type ProjectionRunnerOptions,
+  type StepOutcome,
+} from './projection-runner';
+export { Projections, type ProjectionsOptions } from './projections';

@@ -1,0 +1,654 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Logger } from '@nestjs/common';
+import { START, type EventStore, type Position, type RecordedEvent } from '@recert/event-store';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { comparePositions, samePosition } from './position';
+import type { Projection } from './projection';
+import {
+  createShadowTables,
+  placeTables,
+  quoteIdent,
+  searchPathOf,
+  shadowSchemaName,
+  swapShadowTables,
+  tableNamesOf,
+  type TablePlacement,
+} from './shadow-tables';
+
+/**
+ * How a runner makes sure it is the only one writing a projection.
+ * - `lease`: the checkpoint row carries an owner and an expiry, renewed with every batch. Works
+ *   with a single connection, so it is the only choice in embedded mode (pool size 1).
+ * - `advisory`: a session-level `pg_try_advisory_lock` held on a connection kept out of the pool
+ *   for the runner's lifetime (failover is immediate when that session dies). Needs a pool larger
+ *   than the number of projections.
+ * Either way, every write is fenced by the owner column: a runner that lost its claim cannot commit.
+ */
+export type Exclusivity = 'lease' | 'advisory';
+
+export interface ProjectionRunnerOptions {
+  dataSource: DataSource;
+  store: EventStore;
+  projection: Projection;
+  exclusivity?: Exclusivity;
+  /** Lease length; another instance takes over this long after the owner stops renewing. */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Poll interval once caught up; `wake()` cuts it short after a local append. */
+  idleMs?: number;
+  /** Pause after a failed step (database down, lost connection) before trying again. */
+  retryDelayMs?: number;
+  /** Identifies this instance in the checkpoint row; unique per runner by default. */
+  owner?: string;
+  logger?: Pick<Logger, 'warn' | 'error' | 'log'>;
+}
+
+export interface StepOutcome {
+  /** False when another instance holds the projection; nothing was read or written. */
+  owner: boolean;
+  /** Events read and committed for the live tables. */
+  live: number;
+  /** Events read and committed for the tables being rebuilt. */
+  rebuild: number;
+  /** Parked streams retried (successfully or not). */
+  retried: number;
+  swapped: boolean;
+}
+
+export class LostOwnership extends Error {
+  readonly code = 'PROJECTION_OWNERSHIP_LOST';
+  constructor(readonly projection: string) {
+    super(`Projection ${projection} is now run by another instance; this runner stops writing it.`);
+    this.name = 'LostOwnership';
+  }
+}
+
+/** A batch started from a checkpoint that has moved since: it was already applied. */
+export class StaleCheckpoint extends Error {
+  readonly code = 'PROJECTION_CHECKPOINT_STALE';
+  constructor(readonly projection: string, readonly from: Position) {
+    super(`Projection ${projection} is no longer at ${from.txId}/${from.globalPosition}; the batch was not applied again.`);
+    this.name = 'StaleCheckpoint';
+  }
+}
+
+type Generation = 'live' | 'rebuild';
+
+interface CheckpointRow {
+  version: number;
+  owner: string | null;
+  tx_id: string;
+  global_position: string;
+  rebuild_requested_at: Date | null;
+  rebuild_version: number | null;
+  rebuild_tx_id: string | null;
+  rebuild_global_position: string | null;
+  retry_requested: boolean;
+}
+
+const CHECKPOINT_COLUMNS = `version, owner, tx_id::text, global_position::text, rebuild_requested_at, rebuild_version,
+  rebuild_tx_id::text, rebuild_global_position::text`;
+
+/**
+ * Runs one projection: reads the log in commit-safe order from its checkpoint and commits each
+ * batch's rows together with the checkpoint, as a compare-and-set on the old checkpoint and the
+ * owner. Call `start()` for the daemon loop, or `step()` to drive it by hand (tests, CLI).
+ */
+export class ProjectionRunner {
+  readonly projection: Projection;
+  readonly owner: string;
+  private readonly dataSource: DataSource;
+  private readonly store: EventStore;
+  private readonly exclusivity: Exclusivity;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly retryDelayMs: number;
+  private readonly logger: Pick<Logger, 'warn' | 'error' | 'log'>;
+
+  private owned = false;
+  private lockSession: QueryRunner | null = null;
+  private leaseRenewAt = 0;
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private wakeUp: (() => void) | null = null;
+  private placements: TablePlacement[] | null = null;
+
+  constructor(options: ProjectionRunnerOptions) {
+    this.dataSource = options.dataSource;
+    this.store = options.store;
+    this.projection = options.projection;
+    this.exclusivity = options.exclusivity ?? 'lease';
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.batchSize = options.batchSize ?? 500;
+    this.idleMs = options.idleMs ?? 100;
+    this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID()}`;
+    this.logger = options.logger ?? new Logger(`Projection ${options.projection.name}`);
+  }
+
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
+  get isOwner(): boolean {
+    return this.owned;
+  }
+
+  /** Starts the daemon loop; a second instance waits as a standby until the owner goes away. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.runLoop();
+  }
+
+  /** Stops after the current batch and hands the projection over to the next instance. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    if (this.loop) await this.loop;
+    this.loop = null;
+    await this.relinquish();
+  }
+
+  /** Ends the idle wait early, e.g. right after this process appended events. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Steps until a step reads nothing. Throws if another instance owns the projection. */
+  async catchUp(): Promise<void> {
+    for (;;) {
+      const outcome = await this.step();
+      if (!outcome.owner) throw new LostOwnership(this.projection.name);
+      if (outcome.live === 0 && outcome.rebuild === 0 && outcome.retried === 0 && !outcome.swapped) return;
+    }
+  }
+
+  /**
+   * One pass: claim or renew ownership, serve retry and rebuild requests, commit one live batch
+   * and, while rebuilding, one batch of the shadow tables.
+   */
+  async step(): Promise<StepOutcome> {
+    const outcome: StepOutcome = { owner: false, live: 0, rebuild: 0, retried: 0, swapped: false };
+    if (!(await this.claim())) return outcome;
+    outcome.owner = true;
+    try {
+      let row = await this.checkpoint();
+      if (row.retry_requested) outcome.retried = await this.retryParkedStreams(row);
+      if (this.rebuildDue(row)) {
+        await this.startRebuild();
+        row = await this.checkpoint();
+      }
+      const live = positionOf(row.tx_id, row.global_position);
+      const liveEvents = await this.store.readAll(live, this.batchSize);
+      if (liveEvents.length > 0) {
+        await this.commitBatch('live', liveEvents, live);
+        outcome.live = liveEvents.length;
+      }
+      if (row.rebuild_version !== null) {
+        const target = liveEvents.length > 0 ? liveEvents[liveEvents.length - 1].position : live;
+        const shadowAt = positionOf(row.rebuild_tx_id ?? '0', row.rebuild_global_position ?? '0');
+        const shadowEvents = (await this.store.readAll(shadowAt, this.batchSize)).filter(
+          (event) => comparePositions(event.position, target) <= 0,
+        );
+        if (shadowEvents.length > 0) {
+          await this.commitBatch('rebuild', shadowEvents, shadowAt);
+          outcome.rebuild = shadowEvents.length;
+        } else if (samePosition(shadowAt, target)) {
+          await this.swap(target);
+          outcome.swapped = true;
+        }
+      }
+      if (outcome.live === 0 && outcome.rebuild === 0) await this.renewLeaseIfDue();
+      return outcome;
+    } catch (error) {
+      if (error instanceof LostOwnership || error instanceof StaleCheckpoint) {
+        this.logger.warn(error.message);
+        await this.dropClaim();
+        return { ...outcome, owner: false };
+      }
+      throw error;
+    }
+  }
+
+  private async runLoop(): Promise<void> {
+    while (!this.stopping) {
+      let busy = false;
+      let standby = false;
+      try {
+        const outcome = await this.step();
+        busy = outcome.live > 0 || outcome.rebuild > 0 || outcome.swapped;
+        standby = !outcome.owner;
+      } catch (error) {
+        this.logger.error(`Step failed, retrying in ${this.retryDelayMs} ms: ${describe(error)}`);
+        await this.recordFailure(error);
+        await this.pause(this.retryDelayMs);
+        continue;
+      }
+      // A standby only needs to notice when the owner's lease runs out.
+      if (!busy) await this.pause(standby ? Math.max(this.idleMs, Math.min(this.leaseMs / 10, 1_000)) : this.idleMs);
+    }
+  }
+
+  private async pause(ms: number): Promise<void> {
+    if (this.stopping) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+    this.wakeUp = null;
+  }
+
+  // --- ownership -------------------------------------------------------------------------
+
+  private async claim(): Promise<boolean> {
+    if (this.owned && this.exclusivity === 'advisory' && this.lockSession?.isReleased) {
+      // The lock's session died, so the lock is gone; claim it again like a newcomer.
+      this.owned = false;
+      this.lockSession = null;
+    }
+    if (this.owned) return true;
+    await this.dataSource.query(
+      `INSERT INTO projection_checkpoints (projection, version, status) VALUES ($1, $2, 'stopped')
+       ON CONFLICT (projection) DO NOTHING`,
+      [this.projection.name, this.projection.version],
+    );
+    if (this.exclusivity === 'advisory' && !(await this.takeAdvisoryLock())) return false;
+    const takeover = this.exclusivity === 'lease' ? 'AND (owner IS NULL OR owner = $2 OR lease_until < now())' : '';
+    const [rows] = (await this.dataSource.query(
+      `UPDATE projection_checkpoints
+          SET owner = $2, lease_until = now() + $3 * interval '1 millisecond', updated_at = now(),
+              status = CASE WHEN rebuild_version IS NULL THEN 'running' ELSE 'rebuilding' END
+        WHERE projection = $1 ${takeover}
+        RETURNING projection`,
+      [this.projection.name, this.owner, this.leaseMs],
+    )) as [unknown[], number];
+    if (rows.length === 0) return false;
+    this.owned = true;
+    this.leaseRenewAt = Date.now() + this.leaseMs / 3;
+    this.logger.log(`Owned by ${this.owner}.`);
+    return true;
+  }
+
+  private async takeAdvisoryLock(): Promise<boolean> {
+    if (this.lockSession && !this.lockSession.isReleased) return true;
+    const session = this.dataSource.createQueryRunner();
+    await session.connect();
+    const rows: Array<{ locked: boolean }> = await session.query(
+      `SELECT pg_try_advisory_lock(hashtextextended('recert.projection:' || $1, 0)) AS locked`,
+      [this.projection.name],
+    );
+    if (rows[0].locked) {
+      this.lockSession = session;
+      return true;
+    }
+    await session.release();
+    return false;
+  }
+
+  private async renewLeaseIfDue(): Promise<void> {
+    if (Date.now() < this.leaseRenewAt) return;
+    const [rows] = (await this.dataSource.query(
+      `UPDATE projection_checkpoints
+          SET lease_until = now() + $3 * interval '1 millisecond',
+              status = CASE WHEN rebuild_version IS NULL THEN 'running' ELSE 'rebuilding' END
+        WHERE projection = $1 AND owner = $2 RETURNING projection`,
+      [this.projection.name, this.owner, this.leaseMs],
+    )) as [unknown[], number];
+    if (rows.length === 0) throw new LostOwnership(this.projection.name);
+    this.leaseRenewAt = Date.now() + this.leaseMs / 3;
+  }
+
+  private async dropClaim(): Promise<void> {
+    this.owned = false;
+    if (this.lockSession) {
+      const session = this.lockSession;
+      this.lockSession = null;
+      if (!session.isReleased) {
+        await session.query(`SELECT pg_advisory_unlock(hashtextextended('recert.projection:' || $1, 0))`, [
+          this.projection.name,
+        ]);
+        await session.release();
+      }
+    }
+  }
+
+  private async relinquish(): Promise<void> {
+    if (!this.owned) return;
+    await this.dataSource.query(
+      `UPDATE projection_checkpoints SET owner = NULL, lease_until = NULL, status = 'stopped', updated_at = now()
+        WHERE projection = $1 AND owner = $2`,
+      [this.projection.name, this.owner],
+    );
+    await this.dropClaim();
+  }
+
+  private async recordFailure(error: unknown): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `UPDATE projection_checkpoints SET status = 'failed', last_error = $3, last_error_at = now(), updated_at = now()
+          WHERE projection = $1 AND owner = $2`,
+        [this.projection.name, this.owner, describe(error)],
+      );
+      this.leaseRenewAt = 0; // the next good step clears the failed status
+    } catch {
+      // The database is what failed; the loop logged it and will record the next error it can.
+    }
+  }
+
+  private async checkpoint(): Promise<CheckpointRow> {
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      `SELECT ${CHECKPOINT_COLUMNS},
+              EXISTS (SELECT 1 FROM projection_parked_streams p
+                       WHERE p.projection = c.projection AND p.retry_requested_at IS NOT NULL) AS retry_requested
+         FROM projection_checkpoints c WHERE projection = $1`,
+      [this.projection.name],
+    );
+    const row = rows[0];
+    if (!row || row.owner !== this.owner) throw new LostOwnership(this.projection.name);
+    return row;
+  }
+
+  // --- batches ---------------------------------------------------------------------------
+
+  /**
+   * Applies `events` and moves the checkpoint from `from` to the last event's position in one
+   * transaction. An event whose apply throws parks its stream; later events of a parked stream
+   * are held back and counted, never applied out of order and never dropped silently.
+   */
+  async commit(events: RecordedEvent[], from: Position): Promise<void> {
+    if (!(await this.claim())) throw new LostOwnership(this.projection.name);
+    await this.commitBatch('live', events, from);
+  }
+
+  private async commitBatch(generation: Generation, events: RecordedEvent[], from: Position): Promise<void> {
+    assertCommitOrder(this.projection.name, events, from);
+    const to = events[events.length - 1].position;
+    await this.inTransaction(generation, async (runner) => {
+      const relevant = events.filter((event) => this.projection.handles(event.type));
+      const parkedBefore = await this.parkedAmong(runner, generation, relevant);
+      const fresh = relevant.filter((event) => !parkedBefore.has(event.streamId));
+      // Stream id -> revision of the event that failed in this batch.
+      const parkedNow = new Map<string, number>();
+      const whole = await this.attempt(runner, 'batch', () => this.projection.apply(fresh, runner.manager));
+      if (!whole.ok) {
+        // Replay the batch one event at a time to find the failing events and apply the rest.
+        for (const event of fresh) {
+          if (parkedNow.has(event.streamId)) continue;
+          const one = await this.attempt(runner, 'event', () => this.projection.apply([event], runner.manager));
+          if (!one.ok) {
+            await this.park(runner, generation, event, one.error);
+            parkedNow.set(event.streamId, event.streamRevision);
+          }
+        }
+      }
+      for (const event of relevant) {
+        const failedAt = parkedNow.get(event.streamId);
+        if (parkedBefore.has(event.streamId) || (failedAt !== undefined && event.streamRevision > failedAt)) {
+          await this.holdBack(runner, generation, event);
+        }
+      }
+      await this.moveCheckpoint(runner, generation, from, to, events.length);
+    });
+  }
+
+  /** Runs `work` inside a savepoint; a failure rolls back only its own writes. */
+  private async attempt(
+    runner: QueryRunner,
+    savepoint: string,
+    work: () => Promise<void>,
+  ): Promise<{ ok: true } | { ok: false; error: unknown }> {
+    await runner.query(`SAVEPOINT ${savepoint}`);
+    try {
+      await work();
+      await runner.query(`RELEASE SAVEPOINT ${savepoint}`);
+      return { ok: true };
+    } catch (error) {
+      try {
+        await runner.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      } catch {
+        // The session itself is gone (crash, terminated backend): not the event's fault, so the
+        // whole batch fails and is retried from the unchanged checkpoint.
+        throw error;
+      }
+      return { ok: false, error };
+    }
+  }
+
+  private async parkedAmong(runner: QueryRunner, generation: Generation, events: RecordedEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows: Array<{ stream_id: string }> = await runner.query(
+      `SELECT stream_id FROM projection_parked_streams
+        WHERE projection = $1 AND generation = $2 AND stream_id = ANY($3::text[])`,
+      [this.projection.name, generation, [...new Set(events.map((event) => event.streamId))]],
+    );
+    return new Set(rows.map((row) => row.stream_id));
+  }
+
+  private async park(runner: QueryRunner, generation: Generation, event: RecordedEvent, error: unknown): Promise<void> {
+    this.logger.warn(
+      `Parked stream ${event.streamId} at revision ${event.streamRevision} (${event.type}): ${describe(error)}`,
+    );
+    await runner.query(
+      `INSERT INTO projection_parked_streams
+         (projection, generation, stream_id, from_revision, event_id, event_type, tx_id, global_position,
+          last_tx_id, last_global_position, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8, $9)`,
+      [
+        this.projection.name,
+        generation,
+        event.streamId,
+        event.streamRevision,
+        event.metadata.eventId,
+        event.type,
+        event.position.txId,
+        event.position.globalPosition,
+        describe(error),
+      ],
+    );
+  }
+
+  private async holdBack(runner: QueryRunner, generation: Generation, event: RecordedEvent): Promise<void> {
+    await runner.query(
+      `UPDATE projection_parked_streams
+          SET parked_events = parked_events + 1, last_tx_id = $4, last_global_position = $5
+        WHERE projection = $1 AND generation = $2 AND stream_id = $3`,
+      [this.projection.name, generation, event.streamId, event.position.txId, event.position.globalPosition],
+    );
+  }
+
+  private async moveCheckpoint(
+    runner: QueryRunner,
+    generation: Generation,
+    from: Position,
+    to: Position,
+    count: number,
+  ): Promise<void> {
+    const [tx, gp] = generation === 'live' ? ['tx_id', 'global_position'] : ['rebuild_tx_id', 'rebuild_global_position'];
+    const progress = generation === 'rebuild' ? ', rebuild_events_done = rebuild_events_done + $8' : '';
+    const params = [this.projection.name, this.owner, from.txId, from.globalPosition, to.txId, to.globalPosition, this.leaseMs];
+    const [rows] = (await runner.query(
+      `UPDATE projection_checkpoints
+          SET ${tx} = $5, ${gp} = $6, lease_until = now() + $7 * interval '1 millisecond', updated_at = now(),
+              status = CASE WHEN rebuild_version IS NULL THEN 'running' ELSE 'rebuilding' END ${progress}
+        WHERE projection = $1 AND owner = $2 AND ${tx} = $3 AND ${gp} = $4
+        RETURNING projection`,
+      generation === 'rebuild' ? [...params, count] : params,
+    )) as [unknown[], number];
+    if (rows.length === 0) {
+      const mine: unknown[] = await runner.query(
+        'SELECT 1 FROM projection_checkpoints WHERE projection = $1 AND owner = $2',
+        [this.projection.name, this.owner],
+      );
+      throw mine.length > 0 ? new StaleCheckpoint(this.projection.name, from) : new LostOwnership(this.projection.name);
+    }
+    this.leaseRenewAt = Date.now() + this.leaseMs / 3;
+  }
+
+  private async inTransaction<T>(generation: Generation, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      if (generation === 'rebuild') {
+        // Unqualified table names now resolve to the shadow copies first.
+        const shadow = await this.shadowSchema(runner);
+        await runner.query(`SELECT set_config('search_path', $1, true)`, [
+          `${quoteIdent(shadow)}, ${await searchPathOf(runner)}`,
+        ]);
+      }
+      const result = await work(runner);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive && !runner.isReleased) {
+        try {
+          await runner.rollbackTransaction();
+        } catch {
+          // A dead session rolls back on its own.
+        }
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  // --- parked streams ----------------------------------------------------------------------
+
+  private async retryParkedStreams(row: CheckpointRow): Promise<number> {
+    const parked: Array<{ generation: Generation; stream_id: string; from_revision: number }> = await this.dataSource.query(
+      `SELECT generation, stream_id, from_revision FROM projection_parked_streams
+        WHERE projection = $1 AND retry_requested_at IS NOT NULL ORDER BY tx_id, global_position`,
+      [this.projection.name],
+    );
+    for (const stream of parked) {
+      const upTo =
+        stream.generation === 'live'
+          ? positionOf(row.tx_id, row.global_position)
+          : positionOf(row.rebuild_tx_id ?? '0', row.rebuild_global_position ?? '0');
+      // Only what the checkpoint has passed; later events of the stream arrive in order anyway.
+      const events = (await this.store.readStream(stream.stream_id, stream.from_revision)).filter(
+        (event) =>
+          event.streamRevision >= stream.from_revision &&
+          comparePositions(event.position, upTo) <= 0 &&
+          this.projection.handles(event.type),
+      );
+      await this.inTransaction(stream.generation, async (runner) => {
+        const [owned] = (await runner.query(
+          `UPDATE projection_checkpoints SET updated_at = now() WHERE projection = $1 AND owner = $2 RETURNING projection`,
+          [this.projection.name, this.owner],
+        )) as [unknown[], number];
+        if (owned.length === 0) throw new LostOwnership(this.projection.name);
+        const retried = await this.attempt(runner, 'retry', () => this.projection.apply(events, runner.manager));
+        if (retried.ok) {
+          await runner.query(
+            `DELETE FROM projection_parked_streams WHERE projection = $1 AND generation = $2 AND stream_id = $3`,
+            [this.projection.name, stream.generation, stream.stream_id],
+          );
+          this.logger.log(`Stream ${stream.stream_id} unparked after ${events.length} events applied.`);
+        } else {
+          await runner.query(
+            `UPDATE projection_parked_streams SET error = $4, retry_requested_at = NULL
+              WHERE projection = $1 AND generation = $2 AND stream_id = $3`,
+            [this.projection.name, stream.generation, stream.stream_id, describe(retried.error)],
+          );
+          this.logger.warn(`Retry of stream ${stream.stream_id} failed again: ${describe(retried.error)}`);
+        }
+      });
+    }
+    return parked.length;
+  }
+
+  // --- rebuild -----------------------------------------------------------------------------
+
+  private rebuildDue(row: CheckpointRow): boolean {
+    if (row.rebuild_version === null) return row.rebuild_requested_at !== null || row.version !== this.projection.version;
+    return row.rebuild_version !== this.projection.version;
+  }
+
+  private async startRebuild(): Promise<void> {
+    await this.inTransaction('live', async (runner) => {
+      const shadow = await this.shadowSchema(runner);
+      await createShadowTables(runner, shadow, await this.livePlacements(runner));
+      await runner.query(
+        `DELETE FROM projection_parked_streams WHERE projection = $1 AND generation = 'rebuild'`,
+        [this.projection.name],
+      );
+      const [rows] = (await runner.query(
+        `UPDATE projection_checkpoints
+            SET rebuild_version = $3, rebuild_tx_id = 0, rebuild_global_position = 0, rebuild_events_done = 0,
+                rebuild_started_at = now(), rebuild_requested_at = NULL, status = 'rebuilding', updated_at = now()
+          WHERE projection = $1 AND owner = $2 RETURNING projection`,
+        [this.projection.name, this.owner, this.projection.version],
+      )) as [unknown[], number];
+      if (rows.length === 0) throw new LostOwnership(this.projection.name);
+    });
+    this.logger.log(`Rebuilding version ${this.projection.version} into fresh tables.`);
+  }
+
+  /** Shadow and live are at the same position: the shadow tables become the live ones. */
+  private async swap(at: Position): Promise<void> {
+    await this.inTransaction('live', async (runner) => {
+      const [rows] = (await runner.query(
+        `UPDATE projection_checkpoints
+            SET version = rebuild_version, tx_id = rebuild_tx_id, global_position = rebuild_global_position,
+                rebuild_version = NULL, rebuild_tx_id = NULL, rebuild_global_position = NULL,
+                rebuild_events_done = NULL, rebuild_started_at = NULL, status = 'running', updated_at = now()
+          WHERE projection = $1 AND owner = $2 AND tx_id = $3 AND global_position = $4
+                AND rebuild_tx_id = $3 AND rebuild_global_position = $4
+          RETURNING projection`,
+        [this.projection.name, this.owner, at.txId, at.globalPosition],
+      )) as [unknown[], number];
+      if (rows.length === 0) throw new LostOwnership(this.projection.name);
+      await swapShadowTables(runner, await this.shadowSchema(runner), await this.livePlacements(runner));
+      await runner.query(`DELETE FROM projection_parked_streams WHERE projection = $1 AND generation = 'live'`, [
+        this.projection.name,
+      ]);
+      await runner.query(
+        `UPDATE projection_parked_streams SET generation = 'live' WHERE projection = $1 AND generation = 'rebuild'`,
+        [this.projection.name],
+      );
+    });
+    this.logger.log(`Rebuild swapped in at ${at.txId}/${at.globalPosition}.`);
+  }
+
+  private async livePlacements(runner: QueryRunner): Promise<TablePlacement[]> {
+    this.placements ??= await placeTables(runner, tableNamesOf(this.dataSource, this.projection));
+    return this.placements;
+  }
+
+  private async shadowSchema(runner: QueryRunner): Promise<string> {
+    const [first] = await this.livePlacements(runner);
+    return shadowSchemaName(first.liveSchema, this.projection.name);
+  }
+}
+
+function positionOf(txId: string, globalPosition: string): Position {
+  return txId === '0' && globalPosition === '0' ? START : { txId, globalPosition };
+}
+
+/** A batch out of commit order would move the checkpoint past events it never saw: refuse it. */
+function assertCommitOrder(projection: string, events: RecordedEvent[], from: Position): void {
+  let previous = from;
+  for (const event of events) {
+    if (comparePositions(event.position, previous) <= 0) {
+      throw new Error(
+        `Projection ${projection}: the event store returned ${event.position.txId}/${event.position.globalPosition} ` +
+          `after ${previous.txId}/${previous.globalPosition}, out of commit order; nothing was written.`,
+      );
+    }
+    previous = event.position;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
