@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
+import { CertificantsModule } from './certificants/certificants.module';
 import type { RecertConfig } from './config/recert-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
@@ -11,7 +13,7 @@ export class AppModule {
   static forRoot(config: RecertConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.forRoot(config), TerminusModule],
+      imports: [DatabaseModule.forRoot(config), CqrsModule.forRoot(), TerminusModule, CertificantsModule],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
