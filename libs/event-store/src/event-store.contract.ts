@@ -428,6 +428,27 @@ export function eventStoreContract(adapter: string, setup: () => Promise<Contrac
         }
       });
 
+      it('orders by transaction id as a number, not as text', async () => {
+        const rows = ['100', '99', '1000'].map((tx) => {
+          const id = randomUUID();
+          const metadata = { eventId: id, correlationId: id, causationId: null, actor: 'system', source: 'cli', occurredAt: '2025-01-01', recordedAt: '2025-01-01' };
+          return [id, `tx-${tx}`, JSON.stringify(metadata), tx];
+        });
+        await env.withClient(async (c) => {
+          for (const values of rows) {
+            await c.query(
+              `INSERT INTO ${env.eventsTable} (event_id, stream_id, stream_revision, type, schema_version, data, metadata, tx_id)
+               VALUES ($1, $2, 0, 'Old', 1, '{}', $3, $4::xid8)`,
+              values,
+            );
+          }
+        });
+        const read = await store.readAll(START, 10);
+        expect(read.map((e) => e.position.txId)).toEqual(['99', '100', '1000']);
+        expect((await store.readAll(read[0].position, 10)).map((e) => e.position.txId)).toEqual(['100', '1000']);
+        expect((await store.head()).txId).toBe('1000');
+      });
+
       it('resumes a subscription from its checkpoint after a restart', async () => {
         const first = new Collector();
         const sub = store.subscribe(START, first.handler);
@@ -454,7 +475,9 @@ export function eventStoreContract(adapter: string, setup: () => Promise<Contrac
         // Without LISTEN the subscriber can only poll, so give it a short interval.
         const sub = store.subscribe(START, collector.handler, { pollIntervalMs: env.listens ? 600_000 : 20 });
         await sub.caughtUp;
-        await store.append('ping', [event()], { expectedRevision: 'no_stream' });
+        // Another store instance (as another process would): only a notification can wake `sub`.
+        const writer = await newStore();
+        await writer.append('ping', [event()], { expectedRevision: 'no_stream' });
         await collector.untilCount(1);
         await sub.stop();
         expect(collector.events[0].streamId).toBe('ping');

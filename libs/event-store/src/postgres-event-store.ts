@@ -559,13 +559,12 @@ class SubscriptionLoop implements Subscription {
   private async pause(ms = this.options.pollIntervalMs): Promise<void> {
     if (this.stopped || this.woken) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wakeUp = undefined;
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
   }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { isDomainError } from '@recert/domain';
+import { isDomainError, PolicyNotFound } from '@recert/domain';
 import { WrongExpectedRevision } from '@recert/event-store';
 import type { Response } from 'express';
 
@@ -33,6 +33,9 @@ export class ErrorFilter implements ExceptionFilter {
   private describe(exception: unknown): [number, ErrorBody] {
     if (isDomainError(exception)) {
       return [422, { error: { code: exception.code, message: exception.message, details: exception.details } }];
+    }
+    if (exception instanceof PolicyNotFound) {
+      return [404, { error: { code: 'CYCLE_NOT_FOUND', message: exception.message, details: { cycle: exception.cycle } } }];
     }
     if (exception instanceof WrongExpectedRevision) {
       return [409, { error: { code: 'CONCURRENT_CHANGE', message: 'Someone changed this record at the same time; try again.', details: { stream: exception.streamId } } }];
