@@ -174,10 +174,15 @@ export class PostgresEventStore implements EventStore {
     if (this.writeRefusal) throw this.writeRefusal;
     const recordedAt = new Date().toISOString();
     const prepared = appends.map((a) => this.prepare(a, recordedAt));
-    const seen = new Set<string>();
+    const streams = new Set<string>();
+    const ids = new Set<string>();
     for (const p of prepared) {
-      if (seen.has(p.streamId)) throw new Error(`appendBatch got stream ${p.streamId} twice; merge its events.`);
-      seen.add(p.streamId);
+      if (streams.has(p.streamId)) throw new Error(`appendBatch got stream ${p.streamId} twice; merge its events.`);
+      streams.add(p.streamId);
+      for (const id of p.ids) {
+        if (ids.has(id)) throw new Error(`Event id ${id} appears twice in one append to ${p.streamId}.`);
+        ids.add(id);
+      }
     }
     let checkIds = prepared.some((p) => p.idempotencyKey !== undefined);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

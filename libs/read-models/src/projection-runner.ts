@@ -360,7 +360,8 @@ export class ProjectionRunner {
   /**
    * Applies `events` and moves the checkpoint from `from` to the last event's position in one
    * transaction. An event whose apply throws parks its stream; later events of a parked stream
-   * are held back and counted, never applied out of order and never dropped silently.
+   * are held back and counted, never applied out of order and never dropped silently. A batch
+   * from a checkpoint that has moved writes nothing and throws StaleCheckpoint.
    */
   async commit(events: RecordedEvent[], from: Position): Promise<void> {
     if (!(await this.claim())) throw new LostOwnership(this.projection.name);
