@@ -7,6 +7,8 @@ const shared = {
   moduleNameMapper: {
     '^@recert/(domain|event-store|read-models|jobs)$': '<rootDir>/libs/$1/src',
   },
+  // TypeScript sources first: a stray compiled .js beside a .ts must never shadow it.
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json', 'node'],
   testEnvironment: 'node',
   rootDir: __dirname,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

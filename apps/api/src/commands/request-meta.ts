@@ -17,6 +17,11 @@ interface MetaRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
+function idempotencyKeyOf(staff: SignedInStaff | undefined, key: string | undefined): string | undefined {
+  if (!key) return undefined;
+  return `${staff?.id ?? 'anonymous'}:${key}`;
+}
+
 export function requestMetaOf(request: MetaRequest): RequestMeta {
   const header = (name: string) => {
     const value = request.headers[name];
@@ -26,7 +31,8 @@ export function requestMetaOf(request: MetaRequest): RequestMeta {
   return {
     actor: staff ? { id: staff.id, role: staff.roles.includes('admin') ? 'admin' : (staff.roles[0] ?? 'viewer') } : 'system',
     correlationId: (typeof request.id === 'string' && request.id) || header('x-correlation-id') || randomUUID(),
-    idempotencyKey: header('idempotency-key') || undefined,
+    // Keys are the client's; scoped by staff member so two people's keys never name the same events.
+    idempotencyKey: idempotencyKeyOf(staff, header('idempotency-key')),
     source: 'api',
   };
 }

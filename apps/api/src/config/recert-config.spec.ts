@@ -13,7 +13,7 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('configuration', () => {
   it('defaults to the embedded database, port 3000 and America/Denver', () => {
     const config = loadRecertConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', RECERT_TIME_ZONE: 'America/Denver', LOG_LEVEL: 'info' });
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', RECERT_TIME_ZONE: 'America/Denver', LOG_LEVEL: 'info', RECERT_MODE: 'all' });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
@@ -24,8 +24,9 @@ describe('configuration', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       RECERT_TIME_ZONE: 'America/New_York',
       RECERT_NOW: '2026-12-31T23:30:00-07:00',
+      RECERT_MODE: 'api',
     });
-    expect(config).toMatchObject({ PORT: 8080, RECERT_TIME_ZONE: 'America/New_York', RECERT_NOW: '2026-12-31T23:30:00-07:00' });
+    expect(config).toMatchObject({ PORT: 8080, RECERT_TIME_ZONE: 'America/New_York', RECERT_NOW: '2026-12-31T23:30:00-07:00', RECERT_MODE: 'api' });
   });
 
   it.each([
@@ -37,6 +38,8 @@ describe('configuration', () => {
     [{ RECERT_NOW: 'tomorrow' }, 'RECERT_NOW'],
     [{ RECERT_NOW: '2026-02-31T25:00:00Z' }, 'RECERT_NOW'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ RECERT_MODE: 'both' }, 'RECERT_MODE'],
+    [{ RECERT_MODE: 'worker' }, 'RECERT_MODE'],
     [{ RECERT_ADMIN_EMAIL: 'admin@example.org' }, 'RECERT_ADMIN_EMAIL'],
     [{ RECERT_ADMIN_EMAIL: 'admin@example.org', RECERT_ADMIN_PASSWORD: 'short' }, 'RECERT_ADMIN_PASSWORD'],
   ])('refuses %o with a sentence naming %s', (env, setting) => {

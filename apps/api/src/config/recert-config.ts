@@ -54,9 +54,18 @@ export class RecertConfig {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.',
   })
   LOG_LEVEL!: string;
+
+  /**
+   * `all`: the API and the projection runners in one process (`npm start`); `api`: HTTP only;
+   * `worker`: the runners only (`npm run start:worker`). `api` and `worker` need PostgreSQL.
+   */
+  @IsIn(['all', 'api', 'worker'], { message: 'RECERT_MODE must be one of all, api, worker.' })
+  RECERT_MODE!: RecertMode;
 }
 
-const DEFAULTS = { PORT: '3000', DATA_DIR: './data', RECERT_TIME_ZONE: 'America/Denver', LOG_LEVEL: 'info' };
+export type RecertMode = 'all' | 'api' | 'worker';
+
+const DEFAULTS = { PORT: '3000', DATA_DIR: './data', RECERT_TIME_ZONE: 'America/Denver', LOG_LEVEL: 'info', RECERT_MODE: 'all' };
 
 export class InvalidConfiguration extends Error {
   constructor(readonly problems: string[]) {
@@ -93,6 +102,7 @@ class RecertConfigKeys implements Record<keyof RecertConfig, undefined> {
   RECERT_ADMIN_EMAIL = undefined;
   RECERT_ADMIN_PASSWORD = undefined;
   LOG_LEVEL = undefined;
+  RECERT_MODE = undefined;
 }
 
 /** Validates the environment; throws InvalidConfiguration naming every bad setting. */
@@ -112,6 +122,10 @@ export function loadRecertConfig(env: Record<string, string | undefined>): Recer
   }
   if (Boolean(config.RECERT_ADMIN_EMAIL) !== Boolean(config.RECERT_ADMIN_PASSWORD)) {
     problems.push('RECERT_ADMIN_EMAIL and RECERT_ADMIN_PASSWORD must be set together.');
+  }
+  // The embedded database lives inside one process: an api or a worker alone could never meet the other half.
+  if (problems.length === 0 && config.RECERT_MODE !== 'all' && !config.DATABASE_URL) {
+    problems.push(`RECERT_MODE ${config.RECERT_MODE} runs the API and the projections apart, which needs DATABASE_URL (PostgreSQL).`);
   }
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;

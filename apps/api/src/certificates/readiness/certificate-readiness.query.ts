@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { certificateReadiness, policyFor, type Blocker, type CycleName, type CycleStatus } from '@recert/domain';
+import { In, MoreThan, type DataSource } from 'typeorm';
+import {
+  cycleStatusOfRecords,
+  previousCycleOf,
+  ReadinessCertificantEntity,
+  ReadinessCycleEntity,
+  type ReadinessCycleRow,
+} from '../../../../../libs/read-models/src/certificate-readiness';
+import { Clock } from '../../clock/clock';
+import { DATA_SOURCE } from '../../database/tokens';
+
+export interface ReadinessItem {
+  certificantId: string;
+  certification: string;
+  status: string;
+  ready: boolean;
+  reasons: Blocker[];
+}
+
+/**
+ * D7.1, D5.5: who is ready for a certificate in a cycle. The read model keeps the folded states;
+ * the status and the readiness are the domain's (`cycleStatus`, `certificateReadiness`), as of today.
+ */
+@Injectable()
+export class CertificateReadinessQuery {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(cycle: CycleName, limit: number, cursor?: string): Promise<{ items: ReadinessItem[]; nextCursor: string | null }> {
+    policyFor(cycle);
+    const rows = await this.dataSource.getRepository(ReadinessCycleEntity).find({
+      where: { cycle, ...(cursor ? { certificantId: MoreThan(cursor) } : {}) },
+      order: { certificantId: 'ASC' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const statuses = await this.statuses(cycle, page);
+    const items = statuses.flatMap(({ certificantId, status }) =>
+      status.certifications.map((held) => ({
+        certificantId,
+        certification: held.certification,
+        status: held.status,
+        ...certificateReadiness(status, held.certification),
+      })),
+    );
+    return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.certificantId : null };
+  }
+
+  /** D5.1: the population of an audit draw, those who completed the cycle. */
+  async completers(cycle: CycleName): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(ReadinessCycleEntity).find({ where: { cycle }, order: { certificantId: 'ASC' } });
+    const statuses = await this.statuses(cycle, rows);
+    return statuses
+      .filter(({ status }) => status.certifications.some((c) => c.required && (c.status === 'Complete' || c.status === 'CompleteLate')))
+      .map(({ certificantId }) => certificantId);
+  }
+
+  private async statuses(cycle: CycleName, rows: ReadinessCycleRow[]): Promise<{ certificantId: string; status: CycleStatus }[]> {
+    if (rows.length === 0) return [];
+    const certificants = await this.dataSource
+      .getRepository(ReadinessCertificantEntity)
+      .findBy({ certificantId: In(rows.map((row) => row.certificantId)) });
+    const byId = new Map(certificants.map((c) => [c.certificantId, c.state]));
+    const duplicates = certificants.flatMap((c) => c.state.mergedDuplicates);
+    const previousCycle = previousCycleOf(cycle);
+    const related = await this.dataSource.getRepository(ReadinessCycleEntity).find({
+      where: [
+        ...(duplicates.length > 0 ? [{ cycle, certificantId: In(duplicates) }] : []),
+        ...(previousCycle ? [{ cycle: previousCycle, certificantId: In(rows.map((row) => row.certificantId)) }] : []),
+      ],
+    });
+    const cycleState = (certificantId: string, name: string) => related.find((r) => r.certificantId === certificantId && r.cycle === name)?.state;
+    const today = this.clock.today();
+    return rows.flatMap((row) => {
+      const certificant = byId.get(row.certificantId);
+      // D1.3: a merged-away account's cycle is read with its survivor's.
+      if (!certificant || certificant.status !== 'registered') return [];
+      const status = cycleStatusOfRecords(
+        {
+          cycle,
+          certificant,
+          own: row.state,
+          merged: certificant.mergedDuplicates.map((id) => cycleState(id, cycle)).filter((s) => s !== undefined),
+          previous: (previousCycle && cycleState(row.certificantId, previousCycle)) || null,
+          audit: row.audit,
+        },
+        today,
+      );
+      return [{ certificantId: row.certificantId, status }];
+    });
+  }
+}

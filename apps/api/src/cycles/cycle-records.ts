@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { policyFor, type CycleFacts, type CycleName } from '@recert/domain';
+import type { DataSource } from 'typeorm';
+import type { CycleRecords } from '../../../../libs/read-models/src/certificate-readiness';
+import { CycleStatusCycleEntity } from '../../../../libs/read-models/src/cycle-status';
+import { CycleStreams } from '../audits/cycle-streams';
+import { DATA_SOURCE } from '../database/tokens';
+
+/**
+ * A certificant's cycle for a command: the certificant, this cycle, merged accounts' cycles and
+ * the previous cycle are read from the streams (CycleStreams); the audit fact, which lives on an
+ * audit stream found only through a draw, comes from the cycle-status read model.
+ */
+@Injectable()
+export class CycleRecordsReader {
+  constructor(
+    private readonly streams: CycleStreams,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  /** 404 CYCLE_NOT_FOUND for a cycle without a policy, 404 CERTIFICANT_NOT_FOUND for an unknown id. */
+  async read(certificantId: string, cycle: CycleName): Promise<CycleRecords> {
+    policyFor(cycle);
+    return this.streams.records(certificantId, cycle, await this.audit(certificantId, cycle));
+  }
+
+  private async audit(certificantId: string, cycle: CycleName): Promise<CycleFacts['audit']> {
+    const row = await this.dataSource.getRepository(CycleStatusCycleEntity).findOneBy({ certificantId, cycle });
+    return row?.audit ?? null;
+  }
+}
+
+/** The position a command answers with (api.md Conventions). */
+export function positionOf(outcome: { position: { globalPosition: bigint | number | string } | null }): number | null {
+  return outcome.position ? Number(outcome.position.globalPosition) : null;
+}

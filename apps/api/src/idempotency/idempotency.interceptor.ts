@@ -1,0 +1,145 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { SignedInStaff } from '../auth/roles';
+import { DATA_SOURCE } from '../database/tokens';
+
+/** How long a duplicate waits for the first request with its key before answering 409 in flight. */
+export const IN_FLIGHT_WAIT_MS = 5_000;
+/** A key still in flight after this long belongs to a process that died: the next request takes it over. */
+export const IN_FLIGHT_ABANDONED_MS = 2 * 60_000;
+/** Keys are kept a day; a client retries within minutes. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60_000;
+const POLL_MS = 50;
+const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface Identity {
+  key: string;
+  staffId: string;
+  route: string;
+}
+
+interface StoredKey {
+  body_hash: string;
+  status: number | null;
+  response: unknown;
+  created_at: Date;
+}
+
+/**
+ * api.md, Conventions: a command sent again with the same `Idempotency-Key` and body gets the first
+ * answer again and records nothing; another body under the same key is 409 IDEMPOTENCY_KEY_REUSED.
+ * The key is claimed (inserted) before the command runs, so a concurrent duplicate never runs it
+ * twice. Only successes are kept: a refused or failed command frees its key for a retry.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request & { staff?: SignedInStaff }>();
+    const header = request.headers['idempotency-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    // Public routes (sign-in) have no actor to scope the key by, and a stored answer would keep a bearer token in clear.
+    if (!key || !COMMAND_METHODS.has(request.method) || !request.staff) return next.handle();
+    if (key.length > 200) {
+      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Idempotency-Key must be at most 200 characters.' });
+    }
+    const identity: Identity = { key, staffId: request.staff.id, route: `${request.method} ${request.originalUrl.split('?')[0]}` };
+    const bodyHash = createHash('sha256').update(canonicalJson(request.body ?? null)).digest('hex');
+
+    const earlier = await this.claim(identity, bodyHash);
+    const response = context.switchToHttp().getResponse<Response>();
+    if (earlier) {
+      response.status(earlier.status);
+      return of(earlier.response);
+    }
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        await this.complete(identity, response.statusCode, body);
+        return body;
+      }),
+      catchError((error: unknown) => from(this.release(identity)).pipe(mergeMap(() => throwError(() => error)))),
+    );
+  }
+
+  /** Null when this request holds the key now; the first answer when the key was already used. */
+  private async claim(identity: Identity, bodyHash: string): Promise<{ status: number; response: unknown } | null> {
+    const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+    for (;;) {
+      const inserted = (await this.dataSource.query(
+        `INSERT INTO idempotency_keys (idempotency_key, staff_id, route, body_hash, created_at)
+         VALUES ($1, $2, $3, $4, now()) ON CONFLICT DO NOTHING RETURNING 1`,
+        [identity.key, identity.staffId, identity.route, bodyHash],
+      )) as unknown[];
+      if (inserted.length > 0) return null;
+
+      const [stored] = (await this.dataSource.query(
+        'SELECT body_hash, status, response, created_at FROM idempotency_keys WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3',
+        [identity.key, identity.staffId, identity.route],
+      )) as StoredKey[];
+      if (!stored) continue; // released between our insert and select: claim it again
+      if (stored.body_hash !== bodyHash) {
+        throw new ConflictException({
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          message: 'This Idempotency-Key was already used with another body; use a new key for a new command.',
+        });
+      }
+      if (stored.status !== null) return { status: stored.status, response: stored.response };
+      if (Date.now() - new Date(stored.created_at).getTime() > IN_FLIGHT_ABANDONED_MS) {
+        await this.dataSource.query(
+          'DELETE FROM idempotency_keys WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3 AND status IS NULL AND created_at = $4',
+          [identity.key, identity.staffId, identity.route, stored.created_at],
+        );
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        throw new ConflictException({
+          code: 'IDEMPOTENCY_KEY_IN_FLIGHT',
+          message: 'A request with this Idempotency-Key is still running; ask again in a moment.',
+        });
+      }
+      await delay(POLL_MS);
+    }
+  }
+
+  private async complete(identity: Identity, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET status = $4, response = $5::jsonb, completed_at = now()
+       WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3`,
+      [identity.key, identity.staffId, identity.route, status, JSON.stringify(body ?? null)],
+    );
+    await this.dataSource.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(Date.now() - IDEMPOTENCY_RETENTION_MS)]);
+  }
+
+  private async release(identity: Identity): Promise<void> {
+    await this.dataSource.query(
+      'DELETE FROM idempotency_keys WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3 AND status IS NULL',
+      [identity.key, identity.staffId, identity.route],
+    );
+  }
+}
+
+/** JSON with object keys sorted, so the same body sent with its fields in another order is the same body. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([name, field]) => `${JSON.stringify(name)}:${canonicalJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,67 @@
+import {
+  addDays,
+  certificationsForCycle,
+  cycleBounds,
+  cycleFactsOf,
+  cycleOf,
+  cycleStatus,
+  examsPassedOf,
+  heldCertifications,
+  policyFor,
+  PolicyNotFound,
+  type CertificantState,
+  type CycleContext,
+  type CycleFacts,
+  type CycleName,
+  type CycleState,
+  type CycleStatus,
+  type DecisionContext,
+} from '@recert/domain';
+
+/**
+ * Everything a certificant's cycle is judged on, gathered from its streams (or from the readiness
+ * read model, which keeps the same states): the certificant, the cycle, the same cycle of merged
+ * accounts (D1.3), the previous cycle (D2.3 `countsFrom`) and the audit (D5).
+ */
+export interface CycleRecords {
+  cycle: CycleName;
+  certificant: CertificantState;
+  own: CycleState;
+  merged: CycleState[];
+  previous: CycleState | null;
+  audit: CycleFacts['audit'];
+}
+
+/** The cycle before this one, when a policy exists for it. */
+export function previousCycleOf(cycle: CycleName): CycleName | null {
+  const previous = cycleOf(addDays(cycleBounds(cycle).startsOn, -1));
+  try {
+    policyFor(previous);
+    return previous;
+  } catch (error) {
+    if (error instanceof PolicyNotFound) return null;
+    throw error;
+  }
+}
+
+/** The cycle decider's context from the records: composition of domain functions, no rule here. */
+export function cycleContextOf(records: CycleRecords, decision: DecisionContext): CycleContext {
+  const policy = policyFor(records.cycle);
+  const previousCycle = previousCycleOf(records.cycle);
+  const previous = records.previous && previousCycle ? { state: records.previous, policy: policyFor(previousCycle) } : undefined;
+  return {
+    ...decision,
+    policy,
+    certifications: certificationsForCycle(heldCertifications(records.certificant), previous),
+    member: records.certificant.memberId !== null,
+    examPassed: examsPassedOf(records.certificant),
+    audit: records.audit,
+    merged: records.merged,
+  };
+}
+
+/** `cycleStatus` as of a date: the one status function, called. */
+export function cycleStatusOfRecords(records: CycleRecords, asOf: string): CycleStatus {
+  const context = cycleContextOf(records, { today: asOf, now: `${asOf}T12:00:00.000Z`, actor: 'system' });
+  return cycleStatus(cycleFactsOf(records.own, { cycle: records.cycle }, context), context.policy, asOf);
+}

@@ -1,0 +1,12 @@
+export {
+  CertificateReadinessTables1764100000002,
+  ReadinessCertificantEntity,
+  ReadinessCycleEntity,
+  certificateReadinessProjection,
+  cycleStreamKey,
+  projectReadinessCertificant,
+  projectReadinessCycle,
+  type ReadinessCertificantRow,
+  type ReadinessCycleRow,
+} from './certificate-readiness.projection';
+export { cycleContextOf, cycleStatusOfRecords, previousCycleOf, type CycleRecords } from './cycle-records';

@@ -1,0 +1,17 @@
+export {
+  CycleStatusCertificantEntity,
+  CycleStatusCycleEntity,
+  CycleStatusEntity,
+  CycleStatusTables1764200000000,
+  type CycleStatusCertificantRow,
+  type CycleStatusCycleRow,
+  type CycleStatusRow,
+} from './cycle-status.entities';
+export {
+  cycleStatusProjection,
+  emptyCycleRow,
+  evaluateCycle,
+  projectCycleStatusCertificant,
+  projectCycleStatusCycle,
+  type CycleEvaluation,
+} from './cycle-status.projection';

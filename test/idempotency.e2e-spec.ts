@@ -1,0 +1,84 @@
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../apps/api/src/database/tokens';
+import { TestApp } from './support/app-harness';
+
+describe('the Idempotency-Key convention', () => {
+  let app: TestApp;
+  // Events in the store, counted directly: the commit-safe head can lag behind a commit while a
+  // projection's transaction is open, which would hide a write as well as invent one.
+  const head = async () => ((await app.app.get<DataSource>(DATA_SOURCE).query('SELECT count(*)::int AS n FROM events')) as Array<{ n: number }>)[0].n;
+  const ada = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org' };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await app.signIn();
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('answers the same key and body with the first answer again and records nothing new', async () => {
+    const first = await app.post('/certificants', ada, { 'idempotency-key': 'register-ada-1' });
+    expect(first.status).toBe(201);
+    const before = await head();
+    // The same body with its fields in another order is the same body.
+    const again = await app.post('/certificants', { email: ada.email, lastName: ada.lastName, firstName: ada.firstName }, { 'idempotency-key': 'register-ada-1' });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(await head()).toBe(before);
+  });
+
+  it('answers 409 IDEMPOTENCY_KEY_REUSED for the same key with another body, recording nothing', async () => {
+    const first = await app.post('/certificants', ada, { 'idempotency-key': 'register-2' });
+    expect(first.status).toBe(201);
+    const before = await head();
+    const other = await app.post('/certificants', { ...ada, firstName: 'Augusta' }, { 'idempotency-key': 'register-2' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await head()).toBe(before);
+  });
+
+  it('runs a burst of concurrent duplicates once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => app.post('/certificants', { ...ada, firstName: 'Burst' }, { 'idempotency-key': 'burst-1' })),
+    );
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(created.length).toBeGreaterThan(0);
+    for (const answer of answers) {
+      if (answer.status !== 201) expect(answer.body.error.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    }
+    expect(new Set(created.map((answer) => answer.body.certificantId)).size).toBe(1);
+    const registered = (await app.app
+      .get<DataSource>(DATA_SOURCE)
+      .query(`SELECT count(*)::int AS n FROM events WHERE type = 'CertificantRegistered' AND data->>'firstName' = 'Burst'`)) as Array<{ n: number }>;
+    expect(registered[0].n).toBe(1);
+  });
+
+  it('keeps keys apart per route and per staff member', async () => {
+    const first = await app.post('/certificants', ada, { 'idempotency-key': 'shared-key' });
+    const other = await app.post('/staff', { email: 'keys@recert.test', name: 'Keys', roles: ['staff'], password: 'a long enough passphrase' }, { 'idempotency-key': 'shared-key' });
+    expect(first.status).toBe(201);
+    expect(other.status).toBe(201);
+
+    const client = Object.create(app) as TestApp;
+    client.token = null;
+    await client.signIn({ email: 'keys@recert.test', password: 'a long enough passphrase' });
+    const theirs = await client.post('/certificants', { ...ada, firstName: 'Keys' }, { 'idempotency-key': 'shared-key' });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.certificantId).not.toBe(first.body.certificantId);
+  });
+
+  it('frees the key of a refused command so a corrected retry runs', async () => {
+    const refused = await app.post('/staff', { email: 'retry@recert.test', name: 'Retry', roles: ['wizard'], password: 'a long enough passphrase' }, { 'idempotency-key': 'retry-1' });
+    expect(refused.status).toBe(422);
+    const again = await app.post('/staff', { email: 'retry@recert.test', name: 'Retry', roles: ['wizard'], password: 'a long enough passphrase' }, { 'idempotency-key': 'retry-1' });
+    expect(again.status).toBe(422);
+    expect(again.body.error.code).toBe('STAFF_ROLE_UNKNOWN');
+  });
+
+  it('refuses an over-long key with 400', async () => {
+    const answer = await app.post('/certificants', ada, { 'idempotency-key': 'k'.repeat(201) });
+    expect(answer.status).toBe(400);
+  });
+});
