@@ -213,6 +213,37 @@ export function eventStoreContract(adapter: string, setup: () => Promise<Contrac
         const read = await store.readStream('busy');
         expect(read.map((e) => e.streamRevision)).toEqual(Array.from({ length: 24 }, (_, i) => i));
       });
+
+      it('checks a revision it wrote or read against what other writers appended since', async () => {
+        const other = await newStore();
+        // `store` wrote revision 0, then `other` moved the stream on: store's revision is stale.
+        await store.append('stale', [event()], { expectedRevision: 'no_stream' });
+        await other.append('stale', events(2), { expectedRevision: 0 });
+        await expect(store.append('stale', [event()], { expectedRevision: 0 })).rejects.toMatchObject({
+          name: 'WrongExpectedRevision',
+          expected: 0,
+          actual: 2,
+        });
+        await expect(store.append('stale', events(2), { expectedRevision: 0 })).rejects.toMatchObject({ actual: 2 });
+        await expect(store.append('stale', [event()], { expectedRevision: 3 })).rejects.toMatchObject({ actual: 2 });
+        // The same after reading the stream, then another writer appending.
+        expect((await store.readStream('stale')).at(-1)?.streamRevision).toBe(2);
+        await other.append('stale', [event()], { expectedRevision: 2 });
+        await expect(store.append('stale', [event()], { expectedRevision: 2 })).rejects.toMatchObject({ actual: 3 });
+        expect((await store.append('stale', events(2), { expectedRevision: 3 })).nextExpectedRevision).toBe(5);
+        expect((await store.append('stale', [event()], { expectedRevision: 5 })).nextExpectedRevision).toBe(6);
+        expect((await other.append('stale', [event()], { expectedRevision: 6 })).nextExpectedRevision).toBe(7);
+        expect((await store.readStream('stale')).map((e) => e.streamRevision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      });
+
+      it('refuses an event id twice in one append', async () => {
+        const id = randomUUID();
+        const twice = [0, 1].map(() => ({ type: 'Twice', data: {}, metadata: { eventId: id } }));
+        for (const expectedRevision of ['no_stream', 'any'] as const) {
+          await expect(store.append('twice', twice, { expectedRevision })).rejects.toThrow(/appears twice/);
+        }
+        expect(await store.streamRevision('twice')).toBe(-1);
+      });
     });
 
     describe('idempotency', () => {
@@ -236,6 +267,19 @@ export function eventStoreContract(adapter: string, setup: () => Promise<Contrac
         expect(results[0].position).toEqual(results[1].position);
         expect(results[0].nextExpectedRevision).toBe(2);
         expect(await store.readStream('import-1')).toHaveLength(3);
+      });
+
+      it('treats an append whose given event ids are all stored as a retry', async () => {
+        const ids = [randomUUID(), randomUUID()];
+        const withIds = () => ids.map((eventId) => ({ type: 'Given', data: {}, metadata: { eventId } }));
+        const first = await store.append('given', withIds(), { expectedRevision: 'no_stream' });
+        expect(first).toMatchObject({ nextExpectedRevision: 1, written: true });
+        // Another store (a retry after a lost response): its expectation still holds, the ids do not.
+        const other = await newStore();
+        await other.append('given-other', [event()], { expectedRevision: 'no_stream' });
+        const again = await other.append('given', withIds(), { expectedRevision: 1 });
+        expect(again).toEqual({ ...first, written: false });
+        expect(await store.readStream('given')).toHaveLength(2);
       });
 
       it('refuses a key reused for a different stream', async () => {
@@ -469,6 +513,27 @@ export function eventStoreContract(adapter: string, setup: () => Promise<Contrac
           ['r-late', 1],
           ['r-late', 2],
         ]);
+      });
+
+      it('wakes another process after a burst of appends, and after an append right before close', async () => {
+        const collector = new Collector();
+        const sub = store.subscribe(START, collector.handler, { pollIntervalMs: env.listens ? 600_000 : 20 });
+        await sub.caughtUp;
+        const writer = await newStore();
+        // Notifications are coalesced under load: the last appends of a burst must still wake `sub`.
+        await Promise.all(
+          Array.from({ length: 8 }, async (_, w) => {
+            for (let i = 0; i < 5; i++) await writer.append(`burst-${w}`, [event()], { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
+          }),
+        );
+        await collector.untilCount(40);
+        // Appends followed at once by close(): the notification held back for the second is still sent.
+        await writer.append('last', [event()], { expectedRevision: 'no_stream' });
+        await writer.append('last', [event()], { expectedRevision: 0 });
+        await writer.close();
+        await collector.untilCount(42);
+        await sub.stop();
+        expect(collector.events.at(-1)?.streamId).toBe('last');
       });
 
       it('wakes a subscriber promptly after an append (LISTEN/NOTIFY, or polling when embedded)', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { type RecordedEvent, START } from './event-store';
 import { eventStoreContract } from './event-store.contract';
 import { quoteIdent } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
@@ -72,6 +73,37 @@ describe('PostgresEventStore on PostgreSQL', () => {
       expect(rows[0].n).toBeGreaterThanOrEqual(1);
     } finally {
       await pool.end();
+    }
+  });
+
+  it('holds notifications back to one per notifyIntervalMs under load, and sends the held one on close', async () => {
+    const own = newSchema();
+    const reader = await PostgresEventStore.create({ connectionString: DATABASE_URL, schema: own });
+    const writer = await PostgresEventStore.create({ connectionString: DATABASE_URL, schema: own, notifyIntervalMs: 600_000 });
+    const seen: RecordedEvent[] = [];
+    const until = async (n: number): Promise<void> => {
+      for (const t0 = Date.now(); seen.length < n; ) {
+        if (Date.now() - t0 > 15_000) throw new Error(`Timed out waiting for ${n} events; have ${seen.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    try {
+      // Only a notification can wake `sub` (its poll interval is 10 minutes).
+      const sub = reader.subscribe(START, async (events) => void seen.push(...events), { pollIntervalMs: 600_000 });
+      await sub.caughtUp;
+      await writer.append('n', [{ type: 'X', data: {} }], { expectedRevision: 'no_stream' });
+      await until(1); // the first notification after a quiet spell goes at once
+      await writer.append('n', [{ type: 'X', data: {} }], { expectedRevision: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toHaveLength(1); // held back: the interval has not passed
+      await writer.close();
+      await until(2);
+      await sub.stop();
+      expect(seen.map((e) => e.streamRevision)).toEqual([0, 1]);
+    } finally {
+      await writer.close();
+      await reader.close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(own)} CASCADE`);
     }
   });
 });

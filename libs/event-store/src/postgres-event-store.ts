@@ -34,6 +34,11 @@ export interface PostgresEventStoreOptions {
   listen?: boolean;
   /** NOTIFY listeners (in any process) after each append (default: same as `listen`). */
   notify?: boolean;
+  /**
+   * Under load, NOTIFYs are sent at most once per this many ms (default 10): appends that commit
+   * meanwhile share the next one. The first append after a quiet spell notifies at once.
+   */
+  notifyIntervalMs?: number;
   /** Default polling interval of subscriptions (ms): the fallback when no notification arrives. */
   pollIntervalMs?: number;
   /** Set on the connections of a pool the store creates (default 60 s; 0 disables). */
@@ -46,6 +51,8 @@ export interface PostgresEventStoreOptions {
 
 /** Attempts of one append when racing writers keep taking the revision it computed ('any'). */
 const MAX_ATTEMPTS = 20;
+/** Streams whose last seen revision the store remembers (oldest forgotten first). */
+const KNOWN_REVISIONS = 10_000;
 const UNIQUE_VIOLATION = '23505';
 
 type Row = [string, string, string, number, string, number, string, string];
@@ -74,6 +81,11 @@ function expectedParam(expected: ExpectedRevision): number | null {
   return expected;
 }
 
+/** Orders two bigint decimal strings (no leading zeros, non-negative). */
+function comparePosition(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The remedy sentence for a restored dump, with the pg_resetwal values that fix this database. */
 export function resetwalRemedy(maxStoredTxId: string): string {
   const next = BigInt(maxStoredTxId) + 1n;
@@ -100,9 +112,20 @@ export class PostgresEventStore implements EventStore {
   private readonly channel: string;
   private readonly sql: ReturnType<typeof buildSql>;
   private readonly notifies: boolean;
+  private readonly notifyIntervalMs: number;
+  /** The NOTIFY in flight (at most one). */
   private notifying: Promise<void> | undefined;
-  private notifyAgain = false;
+  /** An append committed since the last NOTIFY was sent. */
+  private notifyPending = false;
+  private notifyTimer: NodeJS.Timeout | undefined;
+  private lastNotifyAt = -Infinity;
   private writeRefusal: Error | undefined;
+  /**
+   * Per stream, a revision this store has seen stored (written, read, or looked up): it exists for
+   * good, since events are immutable. An append expecting exactly that revision needs no check
+   * that it exists, only the unique index against a writer that took the next one.
+   */
+  private readonly knownRevisions = new Map<string, number>();
   private readonly subscriptions = new Set<SubscriptionLoop>();
   private listener: Listener | undefined;
   private closed = false;
@@ -119,6 +142,7 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? (this.listenEnabled ? 1000 : 100);
     this.channel = `recert_events_${this.schema}`.slice(0, 63);
     this.notifies = options.notify ?? this.listenEnabled;
+    this.notifyIntervalMs = Math.max(0, options.notifyIntervalMs ?? 10);
     this.sql = buildSql(this.table, this.schema);
   }
 
@@ -160,8 +184,110 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const [result] = await this.appendMany([{ streamId, events, options }]);
-    return result;
+    const append: StreamAppend = { streamId, events, options };
+    if (options.expectedRevision === 'any') {
+      const [result] = await this.appendMany([append]);
+      return result;
+    }
+    return this.appendExpected(append);
+  }
+
+  /**
+   * One stream at a given revision (a number or 'no_stream'): one lean statement that inserts at
+   * expected + 1.. only if revision `expected` exists (no gap; skipped for 'no_stream' and for a
+   * revision this store has seen), and lets the unique (stream_id, stream_revision) index refuse a
+   * revision taken already. The actual revision is looked up only when the append fails; ids are
+   * looked up only for a keyed append, or when the insert hit `events_event_id_unique` (a retry
+   * racing the original).
+   */
+  private async appendExpected(append: StreamAppend): Promise<AppendResult> {
+    if (this.closed) throw new Error('The event store is closed.');
+    if (this.writeRefusal) throw this.writeRefusal;
+    const recordedAt = new Date().toISOString();
+    const p = this.prepare(append, recordedAt);
+    const expected = expectedParam(p.expected) as number;
+    const single = p.ids.length === 1;
+    if (!single) {
+      const ids = new Set(p.ids);
+      if (ids.size !== p.ids.length) {
+        const dup = p.ids.find((id, i) => p.ids.indexOf(id) !== i);
+        throw new Error(`Event id ${String(dup)} appears twice in one append to ${p.streamId}.`);
+      }
+    }
+    const keyed = p.idempotencyKey !== undefined;
+    let checkIds = keyed;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (checkIds) {
+        const existing = await this.existingResult(p);
+        if (existing !== undefined) return existing;
+      }
+      let rows: [string, string][] = [];
+      const exists = expected === -1 || this.knownRevisions.get(p.streamId) === expected;
+      try {
+        ({ rows } = await this.query<[string, string]>(
+          single
+            ? {
+                name: exists ? this.sql.appendOneName : this.sql.appendOneCheckedName,
+                text: exists ? this.sql.appendOne : this.sql.appendOneChecked,
+                values: [p.streamId, expected, p.ids[0], p.types[0], p.versions[0], p.data[0], p.metadata[0], recordedAt],
+                rowMode: 'array',
+              }
+            : {
+                name: this.sql.appendStreamName,
+                text: this.sql.appendStream,
+                values: [p.streamId, expected, p.ids, p.types, p.versions, p.data, p.metadata, recordedAt],
+                rowMode: 'array',
+              },
+        ));
+      } catch (error) {
+        if (!isDatabaseError(error) || error.code !== UNIQUE_VIOLATION) throw error;
+        if (error.constraint === 'events_event_id_unique') {
+          checkIds = true;
+          continue;
+        }
+        if (error.constraint !== 'events_stream_revision_unique') throw error;
+      }
+      if (rows.length > 0) {
+        this.committed();
+        this.sawRevision(p.streamId, expected + rows.length);
+        let last = rows[0];
+        for (let i = 1; i < rows.length; i++) if (comparePosition(rows[i][0], last[0]) > 0) last = rows[i];
+        return {
+          nextExpectedRevision: expected + rows.length,
+          position: { txId: last[1], globalPosition: last[0] },
+          written: true,
+        };
+      }
+      // Revision `expected` does not exist, or a racing writer took expected + 1.
+      if (keyed) {
+        const existing = await this.existingResult(p);
+        if (existing !== undefined) return existing;
+      }
+      const actual = await this.streamRevision(p.streamId);
+      if (actual !== expected) throw new WrongExpectedRevision(p.streamId, p.expected, actual);
+      // The stream reached `expected` after the insert's snapshot: try again.
+    }
+    throw new Error(`Append to ${p.streamId} lost ${MAX_ATTEMPTS} races in a row; retry later.`);
+  }
+
+  /** Remembers that `revision` of the stream is stored (the newest remembered per stream). */
+  private sawRevision(streamId: string, revision: number): void {
+    if (revision < 0) return;
+    const known = this.knownRevisions.get(streamId);
+    if (known !== undefined) {
+      if (known >= revision) return;
+      this.knownRevisions.delete(streamId);
+    } else if (this.knownRevisions.size >= KNOWN_REVISIONS) {
+      this.knownRevisions.delete(this.knownRevisions.keys().next().value as string);
+    }
+    this.knownRevisions.set(streamId, revision);
+  }
+
+  /** The original result when every event of `p` is stored already (an idempotent retry). */
+  private async existingResult(p: PreparedAppend): Promise<AppendResult | undefined> {
+    const results: (AppendResult | undefined)[] = [undefined];
+    await this.resolveExisting([p], results);
+    return results[0];
   }
 
   async appendBatch(appends: StreamAppend[]): Promise<AppendResult[]> {
@@ -207,36 +333,33 @@ export class PostgresEventStore implements EventStore {
     const { streamId, events, options } = append;
     if (events.length === 0) throw new Error(`Append to ${streamId} has no events.`);
     expectedParam(options.expectedRevision);
-    const p: PreparedAppend = {
-      streamId,
-      expected: options.expectedRevision,
-      idempotencyKey: options.idempotencyKey,
-      ids: [],
-      types: [],
-      versions: [],
-      data: [],
-      metadata: [],
-    };
-    events.forEach((e, index) => {
-      const m = e.metadata ?? {};
-      const eventId =
-        options.idempotencyKey !== undefined ? idempotentEventId(options.idempotencyKey, index) : (m.eventId ?? randomUUID());
-      const metadata: EventMetadata = {
+    const key = options.idempotencyKey;
+    const n = events.length;
+    const ids = new Array<string>(n);
+    const types = new Array<string>(n);
+    const versions = new Array<number>(n);
+    const data = new Array<string>(n);
+    const metadata = new Array<string>(n);
+    for (let index = 0; index < n; index++) {
+      const e = events[index];
+      const m = e.metadata;
+      const eventId = key !== undefined ? idempotentEventId(key, index) : (m?.eventId ?? randomUUID());
+      const full: EventMetadata = {
         eventId,
-        correlationId: m.correlationId ?? eventId,
-        causationId: m.causationId ?? null,
-        actor: m.actor ?? 'system',
-        source: m.source ?? 'api',
-        occurredAt: m.occurredAt ?? recordedAt,
+        correlationId: m?.correlationId ?? eventId,
+        causationId: m?.causationId ?? null,
+        actor: m?.actor ?? 'system',
+        source: m?.source ?? 'api',
+        occurredAt: m?.occurredAt ?? recordedAt,
         recordedAt,
       };
-      p.ids.push(eventId);
-      p.types.push(e.type);
-      p.versions.push(e.schemaVersion ?? this.upcasters.currentVersion(e.type));
-      p.data.push(JSON.stringify(e.data));
-      p.metadata.push(JSON.stringify(metadata));
-    });
-    return p;
+      ids[index] = eventId;
+      types[index] = e.type;
+      versions[index] = e.schemaVersion ?? this.upcasters.currentVersion(e.type);
+      data[index] = JSON.stringify(e.data);
+      metadata[index] = JSON.stringify(full);
+    }
+    return { streamId, expected: options.expectedRevision, idempotencyKey: key, ids, types, versions, data, metadata };
   }
 
   /** Fills `results` for appends whose event ids are all stored already; returns the rest. */
@@ -316,6 +439,7 @@ export class PostgresEventStore implements EventStore {
     this.committed();
     const positions = (positionsText ?? '').split(',');
     pending.forEach(({ p, i }, s) => {
+      this.sawRevision(p.streamId, revs[s] + p.ids.length);
       results[i] = {
         nextExpectedRevision: revs[s] + p.ids.length,
         position: { txId, globalPosition: positions[s] },
@@ -326,29 +450,45 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Wakes local subscriptions at once and NOTIFYs other processes' listeners. The NOTIFY runs after
-   * commit, coalesced to one in flight: inside the append it would take PostgreSQL's global notify
-   * lock at every commit and serialize all writers (measured: 8 writers ran at a third of the speed).
+   * commit: inside the append it would take PostgreSQL's global notify lock at every commit and
+   * serialize all writers (measured: 8 writers ran at a third of the speed). It is coalesced: at
+   * most one in flight and one pending, and at most one per `notifyIntervalMs` (the first after a
+   * quiet spell goes at once). Its transaction commits with synchronous_commit off: NOTIFY assigns
+   * an xid, so it would otherwise wait for a WAL flush of its own; a notification lost in a crash
+   * only delays other processes to their next poll.
    */
   private committed(): void {
     for (const s of this.subscriptions) s.wake();
     if (!this.notifies) return;
-    if (this.notifying !== undefined) {
-      this.notifyAgain = true;
-      return;
-    }
-    this.notifying = this.sendNotifications();
+    this.notifyPending = true;
+    this.scheduleNotify();
   }
 
-  private async sendNotifications(): Promise<void> {
-    do {
-      this.notifyAgain = false;
-      try {
-        await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, '']);
-      } catch {
-        // Listeners fall back to polling.
-      }
-    } while (this.notifyAgain && !this.closed);
-    this.notifying = undefined;
+  private scheduleNotify(): void {
+    // close() sends what is pending itself.
+    if (!this.notifyPending || this.notifying !== undefined || this.notifyTimer !== undefined || this.closed) return;
+    const wait = this.lastNotifyAt + this.notifyIntervalMs - Date.now();
+    if (wait > 0) {
+      this.notifyTimer = setTimeout(() => {
+        this.notifyTimer = undefined;
+        this.scheduleNotify();
+      }, wait);
+      return;
+    }
+    this.notifying = this.sendNotification().finally(() => {
+      this.notifying = undefined;
+      this.scheduleNotify();
+    });
+  }
+
+  private async sendNotification(): Promise<void> {
+    this.notifyPending = false;
+    this.lastNotifyAt = Date.now();
+    try {
+      await this.pool.query({ name: this.sql.notifyName, text: this.sql.notify, values: [this.channel] });
+    } catch {
+      // Listeners fall back to polling.
+    }
   }
 
   /** Like pool.query, but a statement error keeps the connection (pool.query would discard it). */
@@ -372,6 +512,7 @@ export class PostgresEventStore implements EventStore {
       values: [streamId, fromRevision],
       rowMode: 'array',
     });
+    if (rows.length > 0) this.sawRevision(streamId, rows[rows.length - 1][3]);
     return rows.map((r) => this.toEvent(r));
   }
 
@@ -409,6 +550,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT coalesce(max(stream_revision), -1) AS rev FROM ${this.table} WHERE stream_id = $1`,
       [streamId],
     );
+    this.sawRevision(streamId, rows[0].rev);
     return rows[0].rev;
   }
 
@@ -444,7 +586,10 @@ export class PostgresEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.listener?.stop();
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     await this.notifying;
+    if (this.notifyPending) await this.sendNotification();
     if (this.ownsPool) await this.pool.end();
     await this.options.onClose?.();
   }
@@ -481,6 +626,32 @@ function buildSql(table: string, schema: string) {
       SELECT (SELECT string_agg(c.rev::text, ',' ORDER BY c.sidx) FROM c),
              (SELECT string_agg(last.gp::text, ',' ORDER BY c.sidx) FROM c JOIN last USING (stream_id)),
              (SELECT max(last.tx)::text FROM last)`,
+    // One stream, expected revision $2 (-1 = no stream): insert at $2 + 1.. only when revision $2
+    // exists (an expectation ahead of the stream would leave a gap); a revision taken already
+    // (stale expectation, racing writer) is refused by the unique (stream_id, stream_revision) index.
+    appendOneCheckedName: `recert-es-append-one-checked-${tag}`,
+    appendOneChecked: `
+      INSERT INTO ${table} (event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at)
+      SELECT $3::uuid, $1::text, $2::int + 1, $4::text, $5::int, $6::jsonb, $7::jsonb, $8::timestamptz
+       WHERE $2::int = -1 OR EXISTS (SELECT 1 FROM ${table} e WHERE e.stream_id = $1::text AND e.stream_revision = $2::int)
+      RETURNING global_position::text, tx_id::text`,
+    // The same when revision $2 is known to exist (or is -1): a plain single-row INSERT.
+    appendOneName: `recert-es-append-one-${tag}`,
+    appendOne: `
+      INSERT INTO ${table} (event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at)
+      VALUES ($3::uuid, $1::text, $2::int + 1, $4::text, $5::int, $6::jsonb, $7::jsonb, $8::timestamptz)
+      RETURNING global_position::text, tx_id::text`,
+    appendStreamName: `recert-es-append-stream-${tag}`,
+    appendStream: `
+      INSERT INTO ${table} (event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at)
+      SELECT u.event_id, $1::text, $2::int + u.ord::int, u.type, u.schema_version, u.data, u.metadata, $8::timestamptz
+        FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+             WITH ORDINALITY AS u(event_id, type, schema_version, data, metadata, ord)
+       WHERE $2::int = -1 OR EXISTS (SELECT 1 FROM ${table} e WHERE e.stream_id = $1::text AND e.stream_revision = $2::int)
+       ORDER BY u.ord
+      RETURNING global_position::text, tx_id::text`,
+    notifyName: `recert-es-notify`,
+    notify: `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`,
     readStreamName: `recert-es-read-stream-${tag}`,
     readStream: `SELECT ${cols} FROM ${table} e WHERE e.stream_id = $1 AND e.stream_revision >= $2 ORDER BY e.stream_revision`,
     readAllName: `recert-es-read-all-${tag}`,
