@@ -1,0 +1,3 @@
+/** @recert/jobs: the heavy work the queues run (imports, reports). */
+export * from './imports';
+export * from './reports';
