@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CERTIFICATIONS } from '@recert/domain';
 import { CYCLE_NAME } from '../../audits/business-date';
 
 export const CYCLE_STATUSES = ['NotRequired', 'InProgress', 'CeusMet', 'Complete', 'CompleteLate', 'Expired', 'Reinstated'] as const;
+import { PageQuery } from '../../http/page-query';
 
-export class CertificantSearchQuery {
+export class CertificantSearchQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of a name, an email or a member id (case-insensitive).', example: 'lovelace' })
   @IsOptional()
   @IsString()
@@ -28,25 +28,6 @@ export class CertificantSearchQuery {
   @IsOptional()
   @Matches(CYCLE_NAME, { message: 'cycle must be a cycle name like 2024-2026' })
   cycle?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ description: 'Read your writes: wait for the position in X-Min-Position.' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  consistent?: string;
 }
 
 export class CertificationOnAccountAnswer {

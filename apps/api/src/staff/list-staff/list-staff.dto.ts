@@ -1,27 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageQuery } from '../../http/page-query';
 
-export class ListStaffQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(320)
-  cursor?: string;
-
-  @ApiPropertyOptional({ description: 'Read your writes: wait for the position in X-Min-Position.' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  consistent?: string;
-}
+export class ListStaffQuery extends PageQuery {}
 
 export class StaffListItem {
   @ApiProperty() staffId!: string;
