@@ -17,10 +17,9 @@ import {
   type CycleStatus,
   type DecisionContext,
 } from '@recert/domain';
-import type { EventStore } from '@recert/event-store';
+import type { CommandOutcome, EventStore } from '@recert/event-store';
 import { cycleContextOf, cycleStatusOfRecords, previousCycleOf, type CycleRecords } from '../../../../libs/read-models/src/certificate-readiness';
 import { CommandRunner } from '../commands/command-runner';
-import type { CommandOutcome } from '../commands/handle-command';
 import type { RequestMeta } from '../commands/request-meta';
 import { Clock } from '../clock/clock';
 import { EVENT_STORE } from '../database/tokens';

@@ -1,7 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { certificantDecider, certificantStream, fold, type CertificantEvent, type CertificantState } from '@recert/domain';
-import type { EventStore } from '@recert/event-store';
-import type { CommandOutcome } from '../commands/handle-command';
+import type { CommandOutcome, EventStore } from '@recert/event-store';
 
 export interface CertificantRecord {
   events: CertificantEvent[];

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Decider, DecisionContext } from '@recert/domain';
-import type { EventStore } from '@recert/event-store';
+import { decideAndAppend, type CommandOutcome, type EventStore } from '@recert/event-store';
 import { Clock } from '../clock/clock';
 import { EVENT_STORE } from '../database/tokens';
-import { handleCommand, type CommandOutcome } from './handle-command';
 import type { RequestMeta } from './request-meta';
 
 /**
@@ -31,7 +30,7 @@ export class CommandRunner {
     options: { extra?: X; occurredAt?: string } = {},
   ): Promise<CommandOutcome<E>> {
     const context = { ...this.context(meta), ...(options.extra ?? ({} as X)) };
-    return handleCommand(this.store, decider, streamId, command, context, {
+    return decideAndAppend(this.store, decider, streamId, command, context, {
       // One request may write several streams; each gets its own deterministic ids.
       idempotencyKey: meta.idempotencyKey ? `${meta.idempotencyKey}:${streamId}` : undefined,
       metadata: {

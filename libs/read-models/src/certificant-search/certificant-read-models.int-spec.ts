@@ -10,7 +10,7 @@ import {
   type CertificantEvent,
   type Decider,
 } from '@recert/domain';
-import { PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
+import { decideAndAppend, PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -77,16 +77,9 @@ const context = (today: string, actor: string) => ({ today, now: `${today}T12:00
 
 /** The domain decides the events, as a handler would; the test only appends them. */
 async function decide<C, E extends { type: string; data: unknown }, S, X>(decider: Decider<C, E, S, X>, streamId: string, command: C, extra: X): Promise<void> {
-  const recorded = await store.readStream(streamId);
-  const state = fold(decider, recorded.map(({ type, data }) => ({ type, data }) as E));
-  const events = decider.decide(command, state, extra);
-  if (events.length === 0) return;
-  const occurredAt = (extra as { today: string }).today;
-  await store.append(
-    streamId,
-    events.map(({ type, data }) => ({ type, data, metadata: { occurredAt, actor: (extra as { actor: never }).actor } })),
-    { expectedRevision: recorded.length === 0 ? 'no_stream' : recorded.length - 1 },
-  );
+  await decideAndAppend(store, decider, streamId, command, extra, {
+    metadata: { occurredAt: (extra as { today: string }).today, actor: (extra as { actor?: never }).actor },
+  });
 }
 
 /** Ada and her duplicate account (merged), Bo with an activity and an audit of her cycle. */

@@ -7,11 +7,10 @@ import {
   certificantStream,
   cycleDecider,
   cycleStream,
-  fold,
   policyFor,
   type Decider,
 } from '@recert/domain';
-import { PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
+import { decideAndAppend, PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -80,15 +79,9 @@ const context = (today: string, actor: string) => ({ today, now: `${today}T12:00
 
 /** The domain decides the events, as a handler would; the test only appends them. */
 async function decide<C, E extends { type: string; data: unknown }, S, X>(decider: Decider<C, E, S, X>, streamId: string, command: C, extra: X): Promise<void> {
-  const recorded = await store.readStream(streamId);
-  const state = fold(decider, recorded.map(({ type, data }) => ({ type, data }) as E));
-  const events = decider.decide(command, state, extra);
-  if (events.length === 0) return;
-  await store.append(
-    streamId,
-    events.map(({ type, data }) => ({ type, data, metadata: {} })),
-    { expectedRevision: recorded.length === 0 ? 'no_stream' : recorded.length - 1 },
-  );
+  await decideAndAppend(store, decider, streamId, command, extra, {
+    metadata: { occurredAt: (extra as { today: string }).today, actor: (extra as { actor?: never }).actor },
+  });
 }
 
 const ids = { ada: randomUUID(), bo: randomUUID(), audit: `draw-${randomUUID()}`, appeal: randomUUID() };

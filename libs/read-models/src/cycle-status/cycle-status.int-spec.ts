@@ -8,7 +8,7 @@ import {
   type CertificantState,
   type Decider,
 } from '@recert/domain';
-import { PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
+import { decideAndAppend, PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -76,16 +76,10 @@ async function decide<C, E extends { type: string; data: unknown }, S, X extends
   command: C,
   context: X,
 ): Promise<E[]> {
-  const recorded = await store.readStream(streamId);
-  const state = fold(decider, recorded.map(({ type, data }) => ({ type, data }) as E));
-  const events = decider.decide(command, state, context);
-  if (events.length === 0) return events;
-  await store.append(
-    streamId,
-    events.map(({ type, data }) => ({ type, data, metadata: { occurredAt: context.today } })),
-    { expectedRevision: recorded.length === 0 ? 'no_stream' : recorded.length - 1 },
-  );
-  return events;
+  const outcome = await decideAndAppend(store, decider, streamId, command, context, {
+    metadata: { occurredAt: (context as { today: string }).today, actor: (context as { actor?: never }).actor },
+  });
+  return outcome.events;
 }
 
 async function certificantState(id: string): Promise<CertificantState> {

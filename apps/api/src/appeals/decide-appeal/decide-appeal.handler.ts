@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { appealDecider, appealStream, fold, policyFor, type AppealEvent, type AppealRemedy, type Certification } from '@recert/domain';
 import { CommandRunner } from '../../commands/command-runner';
-import type { CommandOutcome } from '../../commands/handle-command';
+import type { CommandOutcome } from '@recert/event-store';
 import type { RequestMeta } from '../../commands/request-meta';
 import { CycleStreams, lastPosition } from '../../audits/cycle-streams';
 import { filedAppeal } from '../appeal-streams';

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { auditDecider, auditStream, fold, policyFor, type AuditEvent } from '@recert/domain';
 import { CommandRunner } from '../../commands/command-runner';
-import type { CommandOutcome } from '../../commands/handle-command';
+import type { CommandOutcome } from '@recert/event-store';
 import type { RequestMeta } from '../../commands/request-meta';
 import { Clock } from '../../clock/clock';
 import { openedAudit } from '../audit-streams';

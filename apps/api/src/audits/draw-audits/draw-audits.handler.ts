@@ -10,9 +10,8 @@ import {
   policyFor,
   type CycleAdminEvent,
 } from '@recert/domain';
-import { IDEMPOTENCY_NAMESPACE, uuidV5 } from '@recert/event-store';
+import { IDEMPOTENCY_NAMESPACE, uuidV5, type CommandOutcome } from '@recert/event-store';
 import { CommandRunner } from '../../commands/command-runner';
-import type { CommandOutcome } from '../../commands/handle-command';
 import type { RequestMeta } from '../../commands/request-meta';
 import { CertificateReadinessQuery } from '../../certificates/readiness/certificate-readiness.query';
 import { CycleStreams, lastPosition, stepOf } from '../cycle-streams';

@@ -1,11 +1,11 @@
-import { ConflictException } from '@nestjs/common';
-import { fold, type Decider } from '@recert/domain';
-import {
-  WrongExpectedRevision,
-  type EventMetadata,
-  type EventStore,
-  type Position,
-} from '@recert/event-store';
+import { WrongExpectedRevision, type EventMetadata, type EventStore, type Position } from './event-store';
+
+/** What `decideAndAppend` needs of an aggregate: the shape of the domain's deciders. */
+export interface StreamDecider<C, E, S, X> {
+  initialState: S;
+  evolve(state: S, event: E): S;
+  decide(command: C, state: S, context: X): E[];
+}
 
 export interface CommandOutcome<E> {
   events: E[];
@@ -13,29 +13,31 @@ export interface CommandOutcome<E> {
   position: Position | null;
 }
 
-export interface CommandOptions {
+export interface DecideOptions {
   idempotencyKey?: string;
-  metadata: Partial<Omit<EventMetadata, 'eventId' | 'recordedAt'>>;
+  metadata?: Partial<Omit<EventMetadata, 'eventId' | 'recordedAt'>>;
+  /** Attempts when a concurrent writer moves the stream (default 4); then WrongExpectedRevision. */
   maxAttempts?: number;
 }
 
 /**
  * The one command handler (style.md habit 2): load the stream, fold it, decide, append with the
  * revision read. A concurrent writer makes the append fail; then reload and decide again, a few
- * times, before answering 409.
+ * times, before giving up with WrongExpectedRevision (the API answers it 409).
  */
-export async function handleCommand<C, E extends { type: string; data: unknown }, S, Ctx>(
+export async function decideAndAppend<C, E extends { type: string; data: unknown }, S, X>(
   store: EventStore,
-  decider: Decider<C, E, S, Ctx>,
+  decider: StreamDecider<C, E, S, X>,
   streamId: string,
   command: C,
-  context: Ctx,
-  options: CommandOptions,
+  context: X,
+  options: DecideOptions = {},
 ): Promise<CommandOutcome<E>> {
   const attempts = options.maxAttempts ?? 4;
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamId);
-    const state = fold(decider, recorded.map((event) => ({ type: event.type, data: event.data }) as E));
+    let state = decider.initialState;
+    for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as E);
     const events = decider.decide(command, state, context);
     if (events.length === 0) return { events, position: null };
     try {
@@ -49,13 +51,7 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
       );
       return { events, position: result.position };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (attempt >= attempts) {
-        throw new ConflictException({
-          code: 'CONCURRENT_CHANGE',
-          message: `The record ${streamId} kept changing while this command ran; try again.`,
-        });
-      }
+      if (!(error instanceof WrongExpectedRevision) || attempt >= attempts) throw error;
     }
   }
 }

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { decideAndAppend, type StreamDecider } from './decide-and-append';
+import { WrongExpectedRevision } from './event-store';
+import { quoteIdent } from './migrations';
+import { PostgresEventStore } from './postgres-event-store';
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+type Counted = { type: 'Counted'; data: { n: number } };
+// A stream that counts: each command records the next number, so a lost update would show twice.
+const counter: StreamDecider<{ type: 'Count' }, Counted, number, { gate?: () => Promise<void> }> = {
+  initialState: 0,
+  evolve: (_state, event) => event.data.n,
+  decide: (_command, state) => [{ type: 'Counted', data: { n: state + 1 } }],
+};
+
+describe('decideAndAppend: load, fold, decide, append with the revision read', () => {
+  const schema = `es_daa_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  let store: PostgresEventStore;
+  let admin: Pool;
+
+  beforeAll(async () => {
+    admin = new Pool({ connectionString: DATABASE_URL, max: 1 });
+    store = await PostgresEventStore.create({ connectionString: DATABASE_URL, schema, poolConfig: { max: 8 } });
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+    await admin.end();
+  });
+
+  it('decides again on a fresh read when a concurrent writer took the revision, so no update is lost', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await Promise.all(Array.from({ length: 6 }, () => decideAndAppend(store, counter, stream, { type: 'Count' }, {}, { maxAttempts: 10 })));
+    const numbers = (await store.readStream(stream)).map((event) => (event.data as Counted['data']).n);
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('gives up with WrongExpectedRevision after its attempts', async () => {
+    const stream = `counter-${randomUUID()}`;
+    // Another writer appends between every read of this command and its append.
+    const contested = Object.create(store) as PostgresEventStore;
+    contested.readStream = async (streamId, from) => {
+      const read = await store.readStream(streamId, from);
+      await store.append(stream, [{ type: 'Counted', data: { n: -1 } }], { expectedRevision: 'any' });
+      return read;
+    };
+    await expect(decideAndAppend(contested, counter, stream, { type: 'Count' }, {}, { maxAttempts: 3 })).rejects.toBeInstanceOf(
+      WrongExpectedRevision,
+    );
+    const numbers = (await store.readStream(stream)).map((event) => (event.data as Counted['data']).n);
+    expect(numbers).toEqual([-1, -1, -1]);
+  });
+
+  it('records nothing when the decider has nothing new to say', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const idle: StreamDecider<{ type: 'Count' }, Counted, number, object> = { ...counter, decide: () => [] };
+    expect(await decideAndAppend(store, idle, stream, { type: 'Count' }, {})).toEqual({ events: [], position: null });
+    expect(await store.streamRevision(stream)).toBe(-1);
+  });
+});
