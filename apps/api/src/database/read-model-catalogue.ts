@@ -8,6 +8,7 @@ import {
   ReadinessCycleEntity,
   certificateReadinessProjection,
 } from '../../../../libs/read-models/src/certificate-readiness';
+import { CertificateEntity, CertificatesTable1764500000000, certificatesProjection } from '../../../../libs/read-models/src/certificates';
 import { CertificantHistoryEntity, CertificantHistoryTables1764300000001, HistorySubjectEntity, certificantHistoryProjection } from '../../../../libs/read-models/src/certificant-history';
 import { CertificantSearchEntity, CertificantSearchTable1764300000000, certificantSearchProjection } from '../../../../libs/read-models/src/certificant-search';
 import { CycleStatusCertificantEntity, CycleStatusCycleEntity, CycleStatusEntity, CycleStatusTables1764200000000, cycleStatusProjection } from '../../../../libs/read-models/src/cycle-status';
@@ -22,6 +23,7 @@ export const READ_MODEL_PROJECTIONS: Projection[] = [
   cycleStatusProjection,
   certificantSearchProjection, certificantHistoryProjection,
   staffAccountsProjection,
+  certificatesProjection,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const READ_MODEL_ENTITIES: Array<Function | EntitySchema> = [
@@ -29,6 +31,7 @@ export const READ_MODEL_ENTITIES: Array<Function | EntitySchema> = [
   CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity,
   CertificantSearchEntity, CertificantHistoryEntity, HistorySubjectEntity,
   StaffAccountEntity,
+  CertificateEntity,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const READ_MODEL_MIGRATIONS: Function[] = [
@@ -36,4 +39,5 @@ export const READ_MODEL_MIGRATIONS: Function[] = [
   CycleStatusTables1764200000000,
   CertificantSearchTable1764300000000, CertificantHistoryTables1764300000001,
   StaffAccountsTable1764400000002,
+  CertificatesTable1764500000000,
 ];

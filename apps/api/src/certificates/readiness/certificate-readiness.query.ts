@@ -59,6 +59,12 @@ export class CertificateReadinessQuery {
       .map(({ certificantId }) => certificantId);
   }
 
+  /** Every registered certificant's status in the cycle, today (what issuance decides on). */
+  async allStatuses(cycle: CycleName): Promise<{ certificantId: string; status: CycleStatus }[]> {
+    const rows = await this.dataSource.getRepository(ReadinessCycleEntity).find({ where: { cycle }, order: { certificantId: 'ASC' } });
+    return this.statuses(cycle, rows);
+  }
+
   private async statuses(cycle: CycleName, rows: ReadinessCycleRow[]): Promise<{ certificantId: string; status: CycleStatus }[]> {
     if (rows.length === 0) return [];
     const certificants = await this.dataSource

@@ -1,0 +1,403 @@
+/**
+ * `npm run bench:api`: issue 4's targets, measured on the real app (createApp) over HTTP on a
+ * fresh PostgreSQL database. See bench/README.md ("API benchmark").
+ *
+ * 1. commands: 8 concurrent clients report activities for their own certificants (registered
+ *    first over HTTP, not timed): commands/s, p50/p99 latency, and the time from the last answer
+ *    until every projection has passed the last position (polling GET /api/v1/projections).
+ * 2. query: 100,000 certificants (x BENCH_SCALE) seeded straight into the app's store with
+ *    appendBatch, every event decided by the domain's deciders (HistoryWriter): registered,
+ *    certified, documents received, BENCH_ACTIVITIES activities, the recertification fee. Then
+ *    GET /certificants/:id/cycles/2024-2026 for random ids from 8 concurrent clients: p50/p99.
+ * 3. rebuild: the projections are stopped while seeding, then restarted and timed until they
+ *    have caught up with the whole seeded log (catch-up), and then every read model is rebuilt
+ *    (Projections.requestRebuild for each) and timed until every shadow table set is swapped in.
+ *    Below 1,000,000 events the 1M figure is extrapolated from the measured events/s (labelled).
+ *
+ * Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; the bench creates and drops
+ * recert_bench_api_<pid> on it), BENCH_SCALE (default 1), BENCH_ONLY (comma list of
+ * commands,query,rebuild; query and rebuild share the seeding), BENCH_ACTIVITIES (default 6),
+ * BENCH_RESULTS_DIR (default ./bench/results).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { EventStore } from '@recert/event-store';
+import { Projections } from '@recert/read-models';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../apps/api/src/app';
+import { loadRecertConfig } from '../apps/api/src/config/recert-config';
+import { DATA_SOURCE, EVENT_STORE } from '../apps/api/src/database/tokens';
+import { ProjectionRunners } from '../apps/api/src/projections/projection-runners';
+import { HistoryWriter } from '../libs/jobs/src/reports/history-writer.fixtures';
+import { HttpClient, quantile, type Reply } from './lib/http-load';
+
+const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SCALE = Number(process.env.BENCH_SCALE ?? '1');
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? '6');
+const CLIENTS = 8;
+const CYCLE = '2024-2026';
+const TODAY = '2026-06-15';
+const ADMIN = { email: 'admin@bench.test', password: 'bench admin password 1234' };
+
+const n = (base: number, min = 10): number => Math.max(min, Math.round(base * SCALE));
+const SIZES = {
+  /** Certificants per client in the command run (each gets commands round-robin). */
+  certificantsPerClient: n(25, 5),
+  commands: n(4000, 400),
+  seededCertificants: n(100_000, 1000),
+  queries: n(4000, 800),
+};
+const TARGETS = { commandsPerSec: 1000, commandP99Ms: 50, caughtUpMs: 1000, queryP99Ms: 10, rebuildSecsAt1M: 60 };
+
+const log = (msg: string): void => {
+  process.stderr.write(`[bench:api ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+};
+const want = (id: string): boolean => !ONLY || ONLY.includes(id);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function expectOk(reply: Reply, what: string): void {
+  if (reply.status < 200 || reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+interface Row {
+  figure: string;
+  measured: string;
+  target: string;
+  pass: boolean | null;
+  note?: string;
+}
+
+/** Runs `total` calls from `clients` concurrent loops; returns the latencies (ms) and the wall time (ms). */
+async function load(clients: number, total: number, call: (client: number, i: number) => Promise<Reply>): Promise<{ latencies: number[]; wallMs: number; failures: string[] }> {
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (next < total) {
+        const i = next++;
+        const reply = await call(c, i);
+        latencies.push(reply.ms);
+        if (reply.status < 200 || reply.status >= 300) failures.push(`${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - t0, failures };
+}
+
+interface ProjectionItem {
+  name: string;
+  position: number;
+  head: number;
+  lag: number;
+  parkedStreams: number;
+  status: string;
+}
+
+/** Polls GET /api/v1/projections until every projection has lag 0 with the head at or past `position`. */
+async function untilCaughtUp(http: HttpClient, position: number, timeoutMs = 60_000): Promise<{ ms: number; polls: number; items: ProjectionItem[] }> {
+  const t0 = performance.now();
+  for (let polls = 1; ; polls++) {
+    const reply = await http.call('GET', '/api/v1/projections');
+    expectOk(reply, 'GET /projections');
+    const items = (reply.body as { items: ProjectionItem[] }).items;
+    if (items.every((item) => item.lag === 0 && item.head >= position)) return { ms: performance.now() - t0, polls, items };
+    if (performance.now() - t0 > timeoutMs) throw new Error(`projections not caught up after ${timeoutMs} ms: ${JSON.stringify(items)}`);
+    await sleep(5);
+  }
+}
+
+async function commandsRun(http: HttpClient, rows: Row[], results: Record<string, unknown>): Promise<void> {
+  // Not timed: register each client's certificants, certified on 2022-05-01 with documents (D1.2).
+  const perClient = SIZES.certificantsPerClient;
+  const ids: string[][] = Array.from({ length: CLIENTS }, () => []);
+  const t0 = performance.now();
+  await Promise.all(
+    ids.map(async (mine, c) => {
+      for (let k = 0; k < perClient; k++) {
+        const reg = await http.call('POST', '/api/v1/certificants', { firstName: 'Bench', lastName: `C${c}x${k}`, email: `bench-${c}-${k}-${randomUUID()}@example.org` }, { 'idempotency-key': randomUUID() });
+        expectOk(reg, 'register');
+        const id = (reg.body as { certificantId: string }).certificantId;
+        expectOk(await http.call('POST', `/api/v1/certificants/${id}/certifications`, { certification: 'CSCS', earnedOn: '2022-05-01' }, { 'idempotency-key': randomUUID() }), 'earn');
+        expectOk(await http.call('POST', `/api/v1/certificants/${id}/certifications/CSCS/documents`, { documents: ['exam-score-report.pdf'] }, { 'idempotency-key': randomUUID() }), 'documents');
+        mine.push(id);
+      }
+    }),
+  );
+  log(`commands: registered ${CLIENTS * perClient} certificants over HTTP in ${((performance.now() - t0) / 1000).toFixed(1)} s (3 commands each, not timed)`);
+
+  let serial = 0;
+  const report = (c: number, i: number): Promise<Reply> => {
+    const id = ids[c][i % perClient];
+    const k = ++serial;
+    return http.call(
+      'POST',
+      `/api/v1/certificants/${id}/cycles/${CYCLE}/activities`,
+      { activityType: 'event-attendance', activityDate: `2025-0${1 + (k % 9)}-1${k % 10}`, title: `Clinic ${k}`, provider: 'NSCA', hours: 2 + (k % 6) },
+      { 'idempotency-key': randomUUID() },
+    );
+  };
+  const warm = await load(CLIENTS, Math.round(SIZES.commands / 10), report);
+  if (warm.failures.length > 0) throw new Error(`warm-up commands failed: ${warm.failures.slice(0, 3).join('; ')}`);
+  await untilCaughtUp(http, 0);
+  log(`commands: warm-up ${Math.round(SIZES.commands / 10)} done; measuring ${SIZES.commands}`);
+
+  let lastPosition = 0;
+  const measured = await load(CLIENTS, SIZES.commands, async (c, i) => {
+    const reply = await report(c, i);
+    const position = (reply.body as { position?: number } | null)?.position;
+    if (typeof position === 'number' && position > lastPosition) lastPosition = position;
+    return reply;
+  });
+  const caught = await untilCaughtUp(http, lastPosition);
+  const perSec = SIZES.commands / (measured.wallMs / 1000);
+  const p50 = quantile(measured.latencies, 0.5);
+  const p99 = quantile(measured.latencies, 0.99);
+  const wrong = measured.failures.length > 0 ? `${measured.failures.length} commands failed, e.g. ${measured.failures[0]}` : undefined;
+  log(`commands: ${Math.round(perSec)}/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, caught up ${caught.ms.toFixed(0)} ms after the last answer`);
+  rows.push(
+    { figure: `report activity, ${CLIENTS} clients x ${SIZES.commands / CLIENTS}: commands/s`, measured: fmt(perSec), target: `>= ${fmt(TARGETS.commandsPerSec)}`, pass: !wrong && perSec >= TARGETS.commandsPerSec, note: wrong },
+    { figure: 'report activity: p50 latency', measured: `${p50.toFixed(1)} ms`, target: '-', pass: null },
+    { figure: 'report activity: p99 latency', measured: `${p99.toFixed(1)} ms`, target: `< ${TARGETS.commandP99Ms} ms`, pass: !wrong && p99 < TARGETS.commandP99Ms },
+    { figure: 'read models caught up after the last command', measured: `${caught.ms.toFixed(0)} ms`, target: `< ${TARGETS.caughtUpMs} ms`, pass: caught.ms < TARGETS.caughtUpMs },
+  );
+  results.commands = {
+    certificants: CLIENTS * perClient,
+    commands: SIZES.commands,
+    wallMs: measured.wallMs,
+    commandsPerSec: perSec,
+    latencyMs: { p50, p90: quantile(measured.latencies, 0.9), p99, max: Math.max(...measured.latencies) },
+    lastPosition,
+    caughtUpMs: caught.ms,
+    caughtUpPolls: caught.polls,
+    failures: measured.failures.length,
+  };
+}
+
+/** Seeds `count` certificants' histories through the domain's deciders and the store's appendBatch. */
+async function seed(store: EventStore, count: number): Promise<{ ids: string[]; events: number; ms: number }> {
+  const ids: string[] = [];
+  let events = 0;
+  const t0 = performance.now();
+  const chunk = 1000;
+  for (let start = 0; start < count; start += chunk) {
+    // A writer per chunk: it holds every stream's folded state, and certificants are independent.
+    const writer = new HistoryWriter();
+    for (let i = start; i < Math.min(count, start + chunk); i++) {
+      const id = randomUUID();
+      ids.push(id);
+      writer.register(id, { on: '2021-01-04', memberId: i % 2 === 0 ? `M-${i}` : null, certifications: [{ certification: 'CSCS', earnedOn: `${2011 + (i % 9)}-05-01` }] });
+      for (let k = 0; k < ACTIVITIES; k++) {
+        writer.report(id, CYCLE, `${id}-a${k}`, { activityType: 'event-attendance', activityDate: `2025-0${1 + (k % 9)}-1${k % 10}`, title: `Clinic ${k}`, provider: 'NSCA', hours: 2 + ((i + k) % 12) }, '2025-10-01');
+      }
+      writer.payRecertificationFee(id, CYCLE, 'CSCS', `${id}-fee`, '2025-10-01');
+    }
+    events += await writer.flush(store, 10_000);
+    if ((start / chunk) % 10 === 9) log(`seeded ${ids.length} certificants, ${events} events, ${Math.round(events / ((performance.now() - t0) / 1000))} events/s`);
+  }
+  return { ids, events, ms: performance.now() - t0 };
+}
+
+async function checkpointsBusy(dataSource: DataSource): Promise<number> {
+  const rows: Array<{ busy: number }> = await dataSource.query(
+    `SELECT count(*)::int AS busy FROM projection_checkpoints WHERE rebuild_requested_at IS NOT NULL OR rebuild_version IS NOT NULL`,
+  );
+  return rows[0].busy;
+}
+
+async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, rows: Row[], results: Record<string, unknown>): Promise<void> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  const dataSource = app.get<DataSource>(DATA_SOURCE);
+  const runners = app.get(ProjectionRunners);
+  const projections = app.get(Projections);
+
+  // The runners stand still while seeding, so that their catch-up afterwards is measured alone.
+  await Promise.all(runners.runners.map((runner) => runner.stop()));
+  const seeded = await seed(store, SIZES.seededCertificants);
+  const totalEvents = Number((await dataSource.query(`SELECT count(*)::text AS n FROM events`))[0].n);
+  log(`seeded ${seeded.ids.length} certificants, ${seeded.events} events in ${(seeded.ms / 1000).toFixed(1)} s (${totalEvents} events in the log)`);
+  await dataSource.query('VACUUM (ANALYZE) events');
+
+  const head = Number((await store.head()).globalPosition);
+  const catchUpStart = performance.now();
+  for (const runner of runners.runners) runner.start();
+  const caught = await untilCaughtUp(http, head, 3_600_000);
+  const catchUpMs = performance.now() - catchUpStart;
+  const parked = caught.items.reduce((sum, item) => sum + item.parkedStreams, 0);
+  log(`catch-up: ${runners.runners.length} projections over ${seeded.events} seeded events in ${(catchUpMs / 1000).toFixed(1)} s; ${parked} parked streams`);
+  await dataSource.query('ANALYZE');
+
+  // A seeded certificant reads back as the deciders wrote it: CSCS with 6 activities applied.
+  const sample = await http.call('GET', `/api/v1/certificants/${seeded.ids[0]}/cycles/${CYCLE}`);
+  expectOk(sample, 'GET cycle status of a seeded certificant');
+  const cscs = (sample.body as { certifications: Array<{ certification: string; appliedCeus: number; recertificationFeePaid: boolean }> }).certifications.find((c) => c.certification === 'CSCS');
+  const seededWrong = parked > 0 || !cscs || cscs.appliedCeus <= 0 || !cscs.recertificationFeePaid ? `seeded read model wrong: ${parked} parked streams, sample ${JSON.stringify(cscs)}` : undefined;
+  if (seededWrong) log(`WRONG: ${seededWrong}`);
+
+  if (want('query')) {
+    const pick = (): string => seeded.ids[Math.floor(Math.random() * seeded.ids.length)];
+    const get = () => http.call('GET', `/api/v1/certificants/${pick()}/cycles/${CYCLE}`);
+    await load(CLIENTS, Math.round(SIZES.queries / 10), get);
+    const measured = await load(CLIENTS, SIZES.queries, get);
+    const p50 = quantile(measured.latencies, 0.5);
+    const p99 = quantile(measured.latencies, 0.99);
+    const perSec = SIZES.queries / (measured.wallMs / 1000);
+    const wrong = seededWrong ?? (measured.failures.length > 0 ? `${measured.failures.length} queries failed, e.g. ${measured.failures[0]}` : undefined);
+    log(`query: ${Math.round(perSec)}/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
+    const at = seeded.ids.length.toLocaleString('en-US');
+    rows.push(
+      { figure: `cycle status GET, ${CLIENTS} clients, ${at} certificants: p50`, measured: `${p50.toFixed(1)} ms`, target: '-', pass: null },
+      {
+        figure: `cycle status GET, ${CLIENTS} clients, ${at} certificants: p99`,
+        measured: `${p99.toFixed(1)} ms`,
+        target: `< ${TARGETS.queryP99Ms} ms at 100,000`,
+        pass: !wrong && p99 < TARGETS.queryP99Ms,
+        note: wrong ?? (seeded.ids.length < 100_000 ? `measured at ${at} certificants, not 100,000 (BENCH_SCALE ${SCALE})` : undefined),
+      },
+    );
+    results.query = { certificants: seeded.ids.length, queries: SIZES.queries, wallMs: measured.wallMs, queriesPerSec: perSec, latencyMs: { p50, p90: quantile(measured.latencies, 0.9), p99, max: Math.max(...measured.latencies) }, failures: measured.failures.length };
+  }
+
+  let rebuild: { ms: number; events: number } | undefined;
+  if (want('rebuild')) {
+    const events = Number((await dataSource.query(`SELECT count(*)::text AS n FROM events`))[0].n);
+    const t0 = performance.now();
+    for (const runner of runners.runners) await projections.requestRebuild(runner.projection.name);
+    runners.wake();
+    for (;;) {
+      await sleep(20);
+      if ((await checkpointsBusy(dataSource)) === 0) break;
+      if (performance.now() - t0 > 3_600_000) throw new Error('rebuild did not finish within an hour');
+    }
+    rebuild = { ms: performance.now() - t0, events };
+    log(`rebuild: all ${runners.runners.length} read models rebuilt from ${events} events in ${(rebuild.ms / 1000).toFixed(1)} s`);
+  }
+
+  const perSec = (events: number, ms: number) => events / (ms / 1000);
+  const extrapolate = (events: number, ms: number) => 1_000_000 / perSec(events, ms);
+  const rebuildRow = (label: string, events: number, ms: number, wrong?: string): Row => {
+    const at1M = extrapolate(events, ms);
+    const exact = events >= 1_000_000;
+    return {
+      figure: `${label} (${runners.runners.length} read models) from ${events.toLocaleString('en-US')} events`,
+      measured: `${(ms / 1000).toFixed(1)} s = ${fmt(perSec(events, ms))} events/s${exact ? '' : ` -> 1M: ${at1M.toFixed(0)} s EXTRAPOLATED`}`,
+      target: `< ${TARGETS.rebuildSecsAt1M} s at 1,000,000`,
+      pass: !wrong && at1M < TARGETS.rebuildSecsAt1M,
+      note: wrong ?? (exact ? undefined : `measured at ${events.toLocaleString('en-US')} events; the 1M figure assumes the same events/s (linear)`),
+    };
+  };
+  rows.push(rebuildRow('catch-up from the seeded log', seeded.events, catchUpMs, seededWrong));
+  if (rebuild) rows.push(rebuildRow('rebuild (requestRebuild, shadow tables, swap)', rebuild.events, rebuild.ms, seededWrong));
+  results.seed = { certificants: seeded.ids.length, activitiesEach: ACTIVITIES, events: seeded.events, ms: seeded.ms, eventsPerSec: perSec(seeded.events, seeded.ms) };
+  results.catchUp = { events: seeded.events, ms: catchUpMs, eventsPerSec: perSec(seeded.events, catchUpMs), extrapolatedSecsAt1M: extrapolate(seeded.events, catchUpMs), parkedStreams: parked };
+  if (rebuild) results.rebuild = { ...rebuild, eventsPerSec: perSec(rebuild.events, rebuild.ms), extrapolatedSecsAt1M: extrapolate(rebuild.events, rebuild.ms) };
+}
+
+function fmt(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+function table(rows: Row[]): string {
+  const head = ['figure', 'measured', 'target', 'result'];
+  const cells = rows.map((r) => [r.figure, r.measured, r.target, r.pass === null ? '-' : r.pass ? 'PASS' : 'MISS']);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
+  const line = (c: string[]) => `| ${c.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const dbName = `recert_bench_api_${process.pid}`;
+  const admin = new Client({ connectionString: BASE_URL });
+  await admin.connect();
+  const pgVersion = (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${dbName}`;
+  log(`database ${dbName} on PostgreSQL ${pgVersion}, scale ${SCALE}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+  let app: INestApplication | undefined;
+  let http: HttpClient | undefined;
+  const cleanUp = async (): Promise<void> => {
+    http?.close();
+    await app?.close().catch((error: unknown) => log(`app close: ${String(error)}`));
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  };
+  let interrupted = false;
+  process.once('SIGINT', () => {
+    interrupted = true;
+    log('interrupted: dropping the database');
+    cleanUp().then(
+      () => process.exit(130),
+      () => process.exit(130),
+    );
+  });
+
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = {};
+  const loadBefore = loadavg();
+  try {
+    const config = loadRecertConfig({
+      DATABASE_URL: url.toString(),
+      RECERT_ADMIN_EMAIL: ADMIN.email,
+      RECERT_ADMIN_PASSWORD: ADMIN.password,
+      RECERT_NOW: TODAY,
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+    });
+    app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    http = new HttpClient(base, null, CLIENTS);
+    const login = await http.call('POST', '/api/v1/auth/login', ADMIN);
+    expectOk(login, 'sign-in');
+    http.signedIn((login.body as { token: string }).token);
+
+    if (want('commands')) await commandsRun(http, rows, results);
+    if (interrupted) return;
+    if (want('query') || want('rebuild')) await queryAndRebuildRuns(app, http, rows, results);
+    if (interrupted) return;
+
+    const misses = rows.filter((r) => r.pass === false);
+    process.stdout.write(
+      `\nAPI benchmark (scale ${SCALE}; PostgreSQL ${pgVersion}; ${cpus().length} CPUs; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ` +
+        `app and clients in one Node process)\n\n${table(rows)}\n\n` +
+        rows.filter((r) => r.note).map((r) => `- ${r.figure}: ${r.note}`).join('\n') +
+        `\n\n${misses.length === 0 ? 'All targets met.' : `Targets missed: ${misses.length}.`}\n`,
+    );
+    const dir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `api-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          scale: SCALE,
+          sizes: SIZES,
+          targets: TARGETS,
+          postgres: { version: pgVersion },
+          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
+          results,
+          table: rows,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    log(`wrote ${file}`);
+  } finally {
+    if (!interrupted) await cleanUp();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
