@@ -35,21 +35,17 @@ it('imports a 50,000-row CSV stream in bounded memory: the file is never ahead o
     );
   };
   const lags: number[] = [];
-  const heaps: number[] = [];
   const result = await runImport(world.deps, { importId: 'imp-50k', kind: 'event-attendance', actor: 'system', source: open }, {
     batchSize: BATCH,
     onProgress: (p) => {
       lags.push(produced - p.processedRows);
-      heaps.push(process.memoryUsage().heapUsed);
     },
   });
 
   expect(result).toMatchObject({ status: 'completed', totalRows: ROWS, processedRows: ROWS, acceptedRows: ROWS, rejectedRows: 0, acceptedTenths: ROWS });
   expect(lags).toHaveLength(ROWS / BATCH);
-  // Streams buffer a little (the generator's and the parser's high-water marks): never a file's worth.
+  // Streams buffer a little (the generator's and the parser's high-water marks): never a file's
+  // worth. This is the memory bound that does not depend on when the garbage collector runs.
   expect(Math.max(...lags)).toBeLessThanOrEqual(3 * BATCH);
-  // A loose ceiling, not a measurement (GC decides the exact figure): what grows is the folded
-  // streams of the cache (bounded by `cacheSize`), never a copy of the rows.
-  expect(Math.max(...heaps) - Math.min(...heaps)).toBeLessThan(300 * 1024 * 1024);
   expect(await world.reportedTenths('m-0')).toBe(ROWS / PEOPLE);
 });
