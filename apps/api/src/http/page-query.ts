@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 
 /** api.md, Conventions: lists take `?limit=&cursor=`; every query may ask to read its writes. */
 export class PageQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ maximum: 500, description: 'Items per page (50 by default; 100 for readiness and history).' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,25 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '../../http/page-query';
 
-export class CertificantHistoryQuery {
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
+export class CertificantHistoryQuery extends PageQuery {
+  // The timeline pages by global position, so its cursor is a number.
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
   @IsOptional()
   @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of an earlier page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ description: 'Read your writes: wait for the position in X-Min-Position.' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  consistent?: string;
+  declare cursor?: string;
 }
 
 class HistoryItem {

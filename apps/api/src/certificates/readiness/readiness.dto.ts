@@ -1,31 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 import { CYCLE_NAME } from '../../audits/business-date';
+import { PageQuery } from '../../http/page-query';
 
-export class ReadinessQuery {
+export class ReadinessQuery extends PageQuery {
   @ApiProperty({ example: '2024-2026' })
   @Matches(CYCLE_NAME, { message: 'cycle must be a cycle name like 2024-2026' })
   cycle!: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ description: 'Read your writes: wait for the position in X-Min-Position.' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  consistent?: string;
 }
 
 export class ReadinessBlocker {
