@@ -20,9 +20,7 @@
  * BENCH_RESULTS_DIR (default ./bench/results).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { EventStore } from '@recert/event-store';
 import { Projections } from '@recert/read-models';
@@ -34,6 +32,7 @@ import { DATA_SOURCE, EVENT_STORE } from '../apps/api/src/database/tokens';
 import { ProjectionRunners } from '../apps/api/src/projections/projection-runners';
 import { HistoryWriter } from '../libs/jobs/src/reports/history-writer.fixtures';
 import { HttpClient, quantile, type Reply } from './lib/http-load';
+import { writeResults } from './lib/results';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -371,26 +370,16 @@ async function main(): Promise<void> {
         rows.filter((r) => r.note).map((r) => `- ${r.figure}: ${r.note}`).join('\n') +
         `\n\n${misses.length === 0 ? 'All targets met.' : `Targets missed: ${misses.length}.`}\n`,
     );
-    const dir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `api-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          scale: SCALE,
-          sizes: SIZES,
-          targets: TARGETS,
-          postgres: { version: pgVersion },
-          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
-          results,
-          table: rows,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    const file = writeResults('api', {
+      at: new Date().toISOString(),
+      scale: SCALE,
+      sizes: SIZES,
+      targets: TARGETS,
+      postgres: { version: pgVersion },
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
+      results,
+      table: rows,
+    });
     log(`wrote ${file}`);
   } finally {
     if (!interrupted) await cleanUp();

@@ -7,9 +7,7 @@
  * BENCH_REPS (default 3), BENCH_PAGE (readAll page size, default 2000), BENCH_ONLY (comma list of
  * workload ids to run: w1,w8,batch,read).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { pinnedPool } from './lib/contender';
 import type { Contender, ContenderName, StreamEvents } from './lib/contender';
@@ -18,6 +16,7 @@ import { OursContender } from './lib/ours';
 import { activityReported, payloadSizes } from './lib/payload';
 import { RawContender } from './lib/raw';
 import { median } from './lib/stats';
+import { writeResults } from './lib/results';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -335,29 +334,18 @@ async function main(): Promise<void> {
         `\n\n${misses.length === 0 ? 'All targets met.' : `Targets missed:\n${misses.map((m) => `- ${m}`).join('\n')}`}\n`,
     );
 
-    const dir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = join(dir, `event-store-${stamp}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          scale: SCALE,
-          reps: REPS,
-          readAllPageSize: PAGE,
-          poolSizePerStore: POOL_SIZE,
-          postgres: { version: pgVersion, synchronousCommit: syncCommit },
-          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
-          payload: sizes,
-          results,
-          misses,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    const file = writeResults('event-store', {
+      at: new Date().toISOString(),
+      scale: SCALE,
+      reps: REPS,
+      readAllPageSize: PAGE,
+      poolSizePerStore: POOL_SIZE,
+      postgres: { version: pgVersion, synchronousCommit: syncCommit },
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
+      payload: sizes,
+      results,
+      misses,
+    });
     log(`wrote ${file}`);
   } finally {
     if (!interrupted) await dropDatabase();
