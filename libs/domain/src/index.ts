@@ -21,6 +21,7 @@ export * from './cycle/events';
 export * from './cycle/commands';
 export * from './cycle/state';
 export * from './cycle/cycle-facts';
+export * from './cycle/cycle-records';
 export { formatCents } from './cycle/money';
 export { cycleDecider } from './cycle/decider';
 

@@ -18,11 +18,11 @@ import {
   type DecisionContext,
 } from '@recert/domain';
 import type { CommandOutcome, EventStore } from '@recert/event-store';
-import { cycleContextOf, cycleStatusOfRecords, previousCycleOf, type CycleRecords } from '../../../../libs/read-models/src/certificate-readiness';
 import { CommandRunner } from '../commands/command-runner';
 import type { RequestMeta } from '../commands/request-meta';
 import { Clock } from '../clock/clock';
 import { EVENT_STORE } from '../database/tokens';
+import { cycleContextOf, cycleStatusOfRecords, previousCycleOf, type CycleRecords } from '@recert/domain';
 
 type StoredEvent = { type: string; data: unknown };
 

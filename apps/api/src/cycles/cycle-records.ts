@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { policyFor, type CycleFacts, type CycleName } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import type { CycleRecords } from '../../../../libs/read-models/src/certificate-readiness';
 import { CycleStatusCycleEntity } from '../../../../libs/read-models/src/cycle-status';
 import { CycleStreams } from '../audits/cycle-streams';
 import { DATA_SOURCE } from '../database/tokens';
+import { type CycleRecords } from '@recert/domain';
 
 /**
  * A certificant's cycle for a command: the certificant, this cycle, merged accounts' cycles and

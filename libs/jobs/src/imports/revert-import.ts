@@ -11,10 +11,10 @@ import {
   type WithdrawActivity,
 } from '@recert/domain';
 import { WrongExpectedRevision, type EventStore, type StreamAppend } from '@recert/event-store';
-import { cycleContextOf, previousCycleOf } from '../../../read-models/src/certificate-readiness/cycle-records';
 import { ImportLedger } from './import-ledger';
 import type { ImportClock } from './run-import';
 import { StreamStates } from './stream-states';
+import { cycleContextOf, previousCycleOf } from '@recert/domain';
 
 export interface RevertImportRequest {
   importId: string;

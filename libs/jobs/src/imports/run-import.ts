@@ -21,12 +21,12 @@ import {
   type RowCommand,
 } from '@recert/domain';
 import { IDEMPOTENCY_NAMESPACE, uuidV5, WrongExpectedRevision, type EventStore, type NewEvent, type StreamAppend } from '@recert/event-store';
-import { cycleContextOf, previousCycleOf } from '../../../read-models/src/certificate-readiness/cycle-records';
 import type { CertificantDirectory, DirectoryMatches } from './certificant-directory';
 import { ImportLedger, type ImportTotals } from './import-ledger';
 import { readImportRow, type ImportActivityRow, type RowRefusal } from './import-row';
 import { openSource, type ImportSource, type SourceRow } from './import-source';
 import { StreamStates, type Folded } from './stream-states';
+import { cycleContextOf, previousCycleOf } from '@recert/domain';
 
 export interface ImportClock {
   now(): Date;

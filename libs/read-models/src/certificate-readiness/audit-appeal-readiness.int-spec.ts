@@ -22,14 +22,8 @@ import { ProjectionRunner } from '../projection-runner';
 import { Projections } from '../projections';
 import { quoteIdent } from '../shadow-tables';
 import { DATABASE_URL } from '../testing/read-model-test-database';
-import {
-  CertificateReadinessTables1764100000002,
-  certificateReadinessProjection,
-  cycleStatusOfRecords,
-  ReadinessCertificantEntity,
-  ReadinessCycleEntity,
-  type ReadinessCycleRow,
-} from '.';
+import { CertificateReadinessTables1764100000002, certificateReadinessProjection, ReadinessCertificantEntity, ReadinessCycleEntity, type ReadinessCycleRow } from '.';
+import { cycleStatusOfRecords } from '@recert/domain';
 
 jest.setTimeout(30_000);
 const PROGRESS_TIMEOUT_MS = 20_000;

@@ -9,4 +9,3 @@ export {
   type ReadinessCertificantRow,
   type ReadinessCycleRow,
 } from './certificate-readiness.projection';
-export { cycleContextOf, cycleStatusOfRecords, previousCycleOf, type CycleRecords } from './cycle-records';

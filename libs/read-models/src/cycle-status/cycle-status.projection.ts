@@ -21,7 +21,6 @@ import {
 } from '@recert/domain';
 import type { RecordedEvent } from '@recert/event-store';
 import type { EntityManager } from 'typeorm';
-import { cycleContextOf, previousCycleOf } from '../certificate-readiness/cycle-records';
 import type { Projection } from '../projection';
 import {
   CycleStatusCertificantEntity,
@@ -31,6 +30,7 @@ import {
   type CycleStatusCycleRow,
   type CycleStatusRow,
 } from './cycle-status.entities';
+import { cycleContextOf, previousCycleOf } from '@recert/domain';
 
 const CERTIFICANT_EVENTS = new Set<string>(Object.keys(CERTIFICANT_EVENT_VERSIONS));
 const CYCLE_EVENTS = new Set<string>(Object.keys(CYCLE_EVENT_VERSIONS));

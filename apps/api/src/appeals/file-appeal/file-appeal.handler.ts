@@ -11,11 +11,11 @@ import {
   type AuditEvent,
 } from '@recert/domain';
 import { randomUUID } from 'node:crypto';
-import type { CycleRecords } from '../../../../../libs/read-models/src/certificate-readiness';
 import { CommandRunner } from '../../commands/command-runner';
 import type { RequestMeta } from '../../commands/request-meta';
 import { CycleStreams, lastPosition } from '../../audits/cycle-streams';
 import type { FileAppealBody, FiledAnswer } from './file-appeal.dto';
+import { type CycleRecords } from '@recert/domain';
 
 export class FileAppealCommand extends Command<FiledAnswer> {
   constructor(

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { cycleFactsOf, cycleStatusView, fromTenths, previewActivity, refuse, type ActivityInput, type CycleStatusView } from '@recert/domain';
-import { cycleContextOf } from '../../../../../libs/read-models/src/certificate-readiness';
 import { Clock } from '../../clock/clock';
 import type { ActivityBody } from '../report-activity/report-activity.dto';
 import { reportActivityOf } from '../report-activity/report-activity.handler';
 import { CycleRecordsReader } from '../cycle-records';
+import { cycleContextOf } from '@recert/domain';
 
 export interface ActivityPreviewAnswer {
   ceus: number;

@@ -12,9 +12,9 @@ import {
   type CycleStatus,
 } from '@recert/domain';
 import { PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
-import { cycleStatusOfRecords, previousCycleOf } from '../../../../read-models/src/certificate-readiness/cycle-records';
 import { InMemoryCertificantDirectory } from '../certificant-directory';
 import type { ImportDeps } from '../run-import';
+import { cycleStatusOfRecords, previousCycleOf } from '@recert/domain';
 
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const TODAY = '2025-06-15';

@@ -1,22 +1,12 @@
-import {
-  addDays,
-  certificationsForCycle,
-  cycleBounds,
-  cycleFactsOf,
-  cycleOf,
-  cycleStatus,
-  examsPassedOf,
-  heldCertifications,
-  policyFor,
-  PolicyNotFound,
-  type CertificantState,
-  type CycleContext,
-  type CycleFacts,
-  type CycleName,
-  type CycleState,
-  type CycleStatus,
-  type DecisionContext,
-} from '@recert/domain';
+import { examsPassedOf, heldCertifications, type CertificantState } from '../certificant/state';
+import { cycleBounds, cycleOf, policyFor, PolicyNotFound } from '../policy';
+import type { DecisionContext } from '../shared/decider';
+import { addDays } from '../shared/dates';
+import type { CycleName } from '../shared/types';
+import { cycleStatus, type CycleFacts, type CycleStatus } from '../status';
+import { cycleFactsOf, type CycleContext } from './commands';
+import { certificationsForCycle } from './cycle-facts';
+import type { CycleState } from './state';
 
 /**
  * Everything a certificant's cycle is judged on, gathered from its streams (or from the readiness
