@@ -11,3 +11,11 @@ export {
   type StepOutcome,
 } from './projection-runner';
 export { Projections, type ProjectionsOptions } from './projections';
+export * from './appeals-queue';
+export * from './audit-queue';
+export * from './certificant-history';
+export * from './certificant-search';
+export * from './certificate-readiness';
+export * from './certificates';
+export * from './cycle-status';
+export * from './staff-accounts';

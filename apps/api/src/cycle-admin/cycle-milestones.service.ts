@@ -8,7 +8,7 @@ import {
   type CycleName,
 } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import { ReadinessCertificantEntity } from '../../../../libs/read-models/src/certificate-readiness';
+import { ReadinessCertificantEntity } from '@recert/read-models';
 import { CycleStreams, lastPosition, stepOf } from '../audits/cycle-streams';
 import { CommandRunner } from '../commands/command-runner';
 import type { RequestMeta } from '../commands/request-meta';

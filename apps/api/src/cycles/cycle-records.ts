@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { policyFor, type CycleFacts, type CycleName } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import { CycleStatusCycleEntity } from '../../../../libs/read-models/src/cycle-status';
+import { CycleStatusCycleEntity } from '@recert/read-models';
 import { CycleStreams } from '../audits/cycle-streams';
 import { DATA_SOURCE } from '../database/tokens';
 import { type CycleRecords } from '@recert/domain';

@@ -1,18 +1,18 @@
 import type { Projection } from '@recert/read-models';
 import type { EntitySchema } from 'typeorm';
-import { AppealsQueueEntity, AppealsQueueTable1764100000001, appealsQueueProjection } from '../../../../libs/read-models/src/appeals-queue';
-import { AuditQueueEntity, AuditQueueTable1764100000000, auditQueueProjection } from '../../../../libs/read-models/src/audit-queue';
+import { AppealsQueueEntity, AppealsQueueTable1764100000001, appealsQueueProjection } from '@recert/read-models';
+import { AuditQueueEntity, AuditQueueTable1764100000000, auditQueueProjection } from '@recert/read-models';
 import {
   CertificateReadinessTables1764100000002,
   ReadinessCertificantEntity,
   ReadinessCycleEntity,
   certificateReadinessProjection,
-} from '../../../../libs/read-models/src/certificate-readiness';
-import { CertificateEntity, CertificatesTable1764500000000, certificatesProjection } from '../../../../libs/read-models/src/certificates';
-import { CertificantHistoryEntity, CertificantHistoryTables1764300000001, HistorySubjectEntity, certificantHistoryProjection } from '../../../../libs/read-models/src/certificant-history';
-import { CertificantSearchEntity, CertificantSearchTable1764300000000, certificantSearchProjection } from '../../../../libs/read-models/src/certificant-search';
-import { CycleStatusCertificantEntity, CycleStatusCycleEntity, CycleStatusEntity, CycleStatusTables1764200000000, cycleStatusProjection } from '../../../../libs/read-models/src/cycle-status';
-import { StaffAccountEntity, StaffAccountsTable1764400000002, staffAccountsProjection } from '../../../../libs/read-models/src/staff-accounts';
+} from '@recert/read-models';
+import { CertificateEntity, CertificatesTable1764500000000, certificatesProjection } from '@recert/read-models';
+import { CertificantHistoryEntity, CertificantHistoryTables1764300000001, HistorySubjectEntity, certificantHistoryProjection } from '@recert/read-models';
+import { CertificantSearchEntity, CertificantSearchTable1764300000000, certificantSearchProjection } from '@recert/read-models';
+import { CycleStatusCertificantEntity, CycleStatusCycleEntity, CycleStatusEntity, CycleStatusTables1764200000000, cycleStatusProjection } from '@recert/read-models';
+import { StaffAccountEntity, StaffAccountsTable1764400000002, staffAccountsProjection } from '@recert/read-models';
 
 /**
  * Every read model the app serves: its projection, its entities and its migrations. Add a read

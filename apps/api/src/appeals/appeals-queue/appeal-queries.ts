@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { AppealsQueueEntity, type AppealsQueueRow } from '../../../../../libs/read-models/src/appeals-queue';
+import { AppealsQueueEntity, type AppealsQueueRow } from '@recert/read-models';
 import { CycleStreams } from '../../audits/cycle-streams';
 import { DATA_SOURCE } from '../../database/tokens';
 import { filedAppeal } from '../appeal-streams';

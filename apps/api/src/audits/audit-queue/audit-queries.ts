@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fromTenths } from '@recert/domain';
 import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { AuditQueueEntity, type AuditQueueRow } from '../../../../../libs/read-models/src/audit-queue';
+import { AuditQueueEntity, type AuditQueueRow } from '@recert/read-models';
 import { DATA_SOURCE } from '../../database/tokens';
 import { openedAudit } from '../audit-streams';
 import { CycleStreams } from '../cycle-streams';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { certificateReadiness, policyFor, type Blocker, type CycleName, type CycleStatus } from '@recert/domain';
 import { In, MoreThan, type DataSource } from 'typeorm';
-import { ReadinessCertificantEntity, ReadinessCycleEntity, type ReadinessCycleRow } from '../../../../../libs/read-models/src/certificate-readiness';
+import { ReadinessCertificantEntity, ReadinessCycleEntity, type ReadinessCycleRow } from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 import { cycleStatusOfRecords, previousCycleOf } from '@recert/domain';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CertificateEntity } from '../../../../../libs/read-models/src/certificates';
-import { CertificantSearchEntity } from '../../../../../libs/read-models/src/certificant-search';
+import { CertificateEntity } from '@recert/read-models';
+import { CertificantSearchEntity } from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 import type { VerifiedCertificate } from '../issue/issue-certificates.dto';

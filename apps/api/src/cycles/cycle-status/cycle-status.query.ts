@@ -6,7 +6,7 @@ import {
   CycleStatusCycleEntity,
   emptyCycleRow,
   evaluateCycle,
-} from '../../../../../libs/read-models/src/cycle-status';
+} from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MoreThan, type DataSource } from 'typeorm';
-import { StaffAccountEntity } from '../../../../../libs/read-models/src/staff-accounts';
+import { StaffAccountEntity } from '@recert/read-models';
 import { DATA_SOURCE } from '../../database/tokens';
 import type { StaffListAnswer } from './list-staff.dto';
 
