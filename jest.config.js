@@ -20,5 +20,7 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    // The staff console in Debian's Chromium (playwright-core), against the real app and database.
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/console/**/*.browser-spec.ts'], globalSetup: '<rootDir>/test/console/build-console.js' },
   ],
 };

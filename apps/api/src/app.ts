@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { RecertConfig } from './config/recert-config';
+import { serveConsole } from './console/serve-console';
 
 /** Builds the HTTP application; `main.ts` listens, the end-to-end tests listen on a free port. */
 export async function createApp(config: RecertConfig): Promise<INestApplication> {
@@ -27,5 +28,6 @@ export async function createApp(config: RecertConfig): Promise<INestApplication>
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  serveConsole(app, config.RECERT_CONSOLE_DIR);
   return app;
 }

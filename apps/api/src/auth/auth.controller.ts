@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { LoginBody, SessionAnswer } from './login.dto';
-import { Public, ROLES, Roles } from './roles';
+import { CurrentStaff, Public, ROLES, Roles, type SignedInStaff } from './roles';
 import { Sessions } from './sessions';
 
 @ApiTags('auth')
@@ -26,5 +26,13 @@ export class AuthController {
   @ApiNoContentResponse()
   async logout(@Req() request: Request & { bearerToken?: string }): Promise<void> {
     if (request.bearerToken) await this.sessions.signOut(request.bearerToken);
+  }
+
+  /** Who is signed in, with the roles they hold now (the console shows only what these roles may do). */
+  @Get('me')
+  @Roles(...ROLES)
+  @ApiBearerAuth()
+  me(@CurrentStaff() staff: SignedInStaff): SignedInStaff {
+    return { id: staff.id, email: staff.email, name: staff.name, roles: staff.roles };
   }
 }

@@ -61,11 +61,15 @@ export class RecertConfig {
    */
   @IsIn(['all', 'api', 'worker'], { message: 'RECERT_MODE must be one of all, api, worker.' })
   RECERT_MODE!: RecertMode;
+
+  /** The built staff console (`vite build apps/console`), served at `/`; relative to the working directory. */
+  @IsString()
+  RECERT_CONSOLE_DIR!: string;
 }
 
 export type RecertMode = 'all' | 'api' | 'worker';
 
-const DEFAULTS = { PORT: '3000', DATA_DIR: './data', RECERT_TIME_ZONE: 'America/Denver', LOG_LEVEL: 'info', RECERT_MODE: 'all' };
+const DEFAULTS = { PORT: '3000', DATA_DIR: './data', RECERT_TIME_ZONE: 'America/Denver', LOG_LEVEL: 'info', RECERT_MODE: 'all', RECERT_CONSOLE_DIR: 'dist/console' };
 
 export class InvalidConfiguration extends Error {
   constructor(readonly problems: string[]) {
@@ -103,6 +107,7 @@ class RecertConfigKeys implements Record<keyof RecertConfig, undefined> {
   RECERT_ADMIN_PASSWORD = undefined;
   LOG_LEVEL = undefined;
   RECERT_MODE = undefined;
+  RECERT_CONSOLE_DIR = undefined;
 }
 
 /** Validates the environment; throws InvalidConfiguration naming every bad setting. */

@@ -1,0 +1,15 @@
+import { Text } from '@mantine/core';
+import { createRoute } from '@tanstack/react-router';
+import { appRoute } from '../../routes/root';
+import { Page } from '../../ui/Page';
+
+function AppealsPage() {
+  return (
+    <Page title="Appeals">
+      <Text>This page is being built.</Text>
+    </Page>
+  );
+}
+
+/** The appeals pages' routes; apps/console/src/router.tsx adds them to the tree. */
+export const routes = [createRoute({ getParentRoute: () => appRoute, path: '/appeals', component: AppealsPage })];
