@@ -17,7 +17,9 @@
  * Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; the bench creates and drops
  * recert_bench_api_<pid> on it), BENCH_SCALE (default 1), BENCH_ONLY (comma list of
  * commands,query,rebuild; query and rebuild share the seeding), BENCH_ACTIVITIES (default 6),
- * BENCH_RESULTS_DIR (default ./bench/results).
+ * BENCH_RESULTS_DIR (default ./bench/results), BENCH_RUNNERS (`worker`, the default: the projection
+ * runners in a worker process of their own, RECERT_MODE=worker beside an API in RECERT_MODE=api, as
+ * production runs them; `inline`: API and runners in the bench's process, RECERT_MODE=all).
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -33,11 +35,13 @@ import { ProjectionRunners } from '../apps/api/src/projections/projection-runner
 import { HistoryWriter } from '../libs/jobs/src/reports/history-writer.fixtures';
 import { HttpClient, quantile, type Reply } from './lib/http-load';
 import { writeResults } from './lib/results';
+import { WorkerProcess } from './lib/worker-process';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? '6');
+const RUNNERS_IN = process.env.BENCH_RUNNERS === 'inline' ? 'inline' : 'worker';
 const CLIENTS = 8;
 const CYCLE = '2024-2026';
 const TODAY = '2026-06-15';
@@ -203,6 +207,29 @@ async function seed(store: EventStore, count: number): Promise<{ ids: string[]; 
   return { ids, events, ms: performance.now() - t0 };
 }
 
+/** The projection runners the bench stops, starts and wakes: in this process, or the worker process. */
+interface RunnerControl {
+  names: string[];
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  wake(): void;
+}
+
+function runnerControl(app: INestApplication, worker: WorkerProcess | null, names: string[]): RunnerControl {
+  if (worker) return { names, stop: () => worker.stop(), start: () => worker.start(), wake: () => undefined };
+  const runners = app.get(ProjectionRunners);
+  return {
+    names,
+    stop: async () => {
+      await Promise.all(runners.runners.map((runner) => runner.stop()));
+    },
+    start: async () => {
+      for (const runner of runners.runners) runner.start();
+    },
+    wake: () => runners.wake(),
+  };
+}
+
 async function checkpointsBusy(dataSource: DataSource): Promise<number> {
   const rows: Array<{ busy: number }> = await dataSource.query(
     `SELECT count(*)::int AS busy FROM projection_checkpoints WHERE rebuild_requested_at IS NOT NULL OR rebuild_version IS NOT NULL`,
@@ -210,26 +237,26 @@ async function checkpointsBusy(dataSource: DataSource): Promise<number> {
   return rows[0].busy;
 }
 
-async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, rows: Row[], results: Record<string, unknown>): Promise<void> {
+async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, runners: RunnerControl, rows: Row[], results: Record<string, unknown>): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   const dataSource = app.get<DataSource>(DATA_SOURCE);
-  const runners = app.get(ProjectionRunners);
   const projections = app.get(Projections);
 
   // The runners stand still while seeding, so that their catch-up afterwards is measured alone.
-  await Promise.all(runners.runners.map((runner) => runner.stop()));
+  await runners.stop();
   const seeded = await seed(store, SIZES.seededCertificants);
   const totalEvents = Number((await dataSource.query(`SELECT count(*)::text AS n FROM events`))[0].n);
   log(`seeded ${seeded.ids.length} certificants, ${seeded.events} events in ${(seeded.ms / 1000).toFixed(1)} s (${totalEvents} events in the log)`);
   await dataSource.query('VACUUM (ANALYZE) events');
 
   const head = Number((await store.head()).globalPosition);
+  // With a worker process, its start-up (about a second) is inside the catch-up time.
   const catchUpStart = performance.now();
-  for (const runner of runners.runners) runner.start();
+  await runners.start();
   const caught = await untilCaughtUp(http, head, 3_600_000);
   const catchUpMs = performance.now() - catchUpStart;
   const parked = caught.items.reduce((sum, item) => sum + item.parkedStreams, 0);
-  log(`catch-up: ${runners.runners.length} projections over ${seeded.events} seeded events in ${(catchUpMs / 1000).toFixed(1)} s; ${parked} parked streams`);
+  log(`catch-up: ${runners.names.length} projections over ${seeded.events} seeded events in ${(catchUpMs / 1000).toFixed(1)} s; ${parked} parked streams`);
   await dataSource.query('ANALYZE');
 
   // A seeded certificant reads back as the deciders wrote it: CSCS with 6 activities applied.
@@ -267,7 +294,7 @@ async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, rows
   if (want('rebuild')) {
     const events = Number((await dataSource.query(`SELECT count(*)::text AS n FROM events`))[0].n);
     const t0 = performance.now();
-    for (const runner of runners.runners) await projections.requestRebuild(runner.projection.name);
+    for (const name of runners.names) await projections.requestRebuild(name);
     runners.wake();
     for (;;) {
       await sleep(20);
@@ -275,7 +302,7 @@ async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, rows
       if (performance.now() - t0 > 3_600_000) throw new Error('rebuild did not finish within an hour');
     }
     rebuild = { ms: performance.now() - t0, events };
-    log(`rebuild: all ${runners.runners.length} read models rebuilt from ${events} events in ${(rebuild.ms / 1000).toFixed(1)} s`);
+    log(`rebuild: all ${runners.names.length} read models rebuilt from ${events} events in ${(rebuild.ms / 1000).toFixed(1)} s`);
   }
 
   const perSec = (events: number, ms: number) => events / (ms / 1000);
@@ -284,7 +311,7 @@ async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, rows
     const at1M = extrapolate(events, ms);
     const exact = events >= 1_000_000;
     return {
-      figure: `${label} (${runners.runners.length} read models) from ${events.toLocaleString('en-US')} events`,
+      figure: `${label} (${runners.names.length} read models) from ${events.toLocaleString('en-US')} events`,
       measured: `${(ms / 1000).toFixed(1)} s = ${fmt(perSec(events, ms))} events/s${exact ? '' : ` -> 1M: ${at1M.toFixed(0)} s EXTRAPOLATED`}`,
       target: `< ${TARGETS.rebuildSecsAt1M} s at 1,000,000`,
       pass: !wrong && at1M < TARGETS.rebuildSecsAt1M,
@@ -322,8 +349,10 @@ async function main(): Promise<void> {
 
   let app: INestApplication | undefined;
   let http: HttpClient | undefined;
+  let worker: WorkerProcess | null = null;
   const cleanUp = async (): Promise<void> => {
     http?.close();
+    await worker?.stop();
     await app?.close().catch((error: unknown) => log(`app close: ${String(error)}`));
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
@@ -349,8 +378,14 @@ async function main(): Promise<void> {
       RECERT_NOW: TODAY,
       LOG_LEVEL: 'silent',
       PORT: '0',
+      RECERT_MODE: RUNNERS_IN === 'worker' ? 'api' : 'all',
     });
     app = await createApp(config);
+    if (RUNNERS_IN === 'worker') {
+      worker = new WorkerProcess({ DATABASE_URL: url.toString(), RECERT_NOW: TODAY, LOG_LEVEL: 'silent' });
+      await worker.start();
+    }
+    const runners = runnerControl(app, worker, (await app.get(Projections).status()).map((status) => status.name));
     await app.listen(0, '127.0.0.1');
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     http = new HttpClient(base, null, CLIENTS);
@@ -360,19 +395,20 @@ async function main(): Promise<void> {
 
     if (want('commands')) await commandsRun(http, rows, results);
     if (interrupted) return;
-    if (want('query') || want('rebuild')) await queryAndRebuildRuns(app, http, rows, results);
+    if (want('query') || want('rebuild')) await queryAndRebuildRuns(app, http, runners, rows, results);
     if (interrupted) return;
 
     const misses = rows.filter((r) => r.pass === false);
     process.stdout.write(
       `\nAPI benchmark (scale ${SCALE}; PostgreSQL ${pgVersion}; ${cpus().length} CPUs; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ` +
-        `app and clients in one Node process)\n\n${table(rows)}\n\n` +
+        `${RUNNERS_IN === 'worker' ? 'API and load clients in one Node process, the projection runners in a worker process' : 'API, projection runners and load clients in one Node process'})\n\n${table(rows)}\n\n` +
         rows.filter((r) => r.note).map((r) => `- ${r.figure}: ${r.note}`).join('\n') +
         `\n\n${misses.length === 0 ? 'All targets met.' : `Targets missed: ${misses.length}.`}\n`,
     );
     const file = writeResults('api', {
       at: new Date().toISOString(),
       scale: SCALE,
+      runners: RUNNERS_IN,
       sizes: SIZES,
       targets: TARGETS,
       postgres: { version: pgVersion },

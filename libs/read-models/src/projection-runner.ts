@@ -75,6 +75,12 @@ export class StaleCheckpoint extends Error {
 
 type Generation = 'live' | 'rebuild';
 
+/** After a wake-up whose events were not readable yet, how long and how often to look again. */
+const HELD_BACK_WINDOW_MS = 100;
+const HELD_BACK_POLL_MS = 5;
+/** Events read per batch: every projector is set-based, so a batch costs a few statements, whatever its size. */
+export const DEFAULT_BATCH_SIZE = 2_000;
+
 interface CheckpointRow {
   version: number;
   owner: string | null;
@@ -113,6 +119,8 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private lastWakeAt = 0;
   private placements: TablePlacement[] | null = null;
 
   constructor(options: ProjectionRunnerOptions) {
@@ -121,7 +129,7 @@ export class ProjectionRunner {
     this.projection = options.projection;
     this.exclusivity = options.exclusivity ?? 'lease';
     this.leaseMs = options.leaseMs ?? 30_000;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.idleMs = options.idleMs ?? 100;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID()}`;
@@ -152,8 +160,13 @@ export class ProjectionRunner {
     await this.relinquish();
   }
 
-  /** Ends the idle wait early, e.g. right after this process appended events. */
+  /**
+   * Ends the idle wait early, e.g. right after this process appended events. Wake-ups coalesce:
+   * while a step runs, any number of them make one more step after it, not one each.
+   */
   wake(): void {
+    this.woken = true;
+    this.lastWakeAt = Date.now();
     this.wakeUp?.();
   }
 
@@ -217,6 +230,8 @@ export class ProjectionRunner {
     while (!this.stopping) {
       let busy = false;
       let standby = false;
+      // Cleared before the read: a wake-up from here on means events this step may not see.
+      this.woken = false;
       try {
         const outcome = await this.step();
         busy = outcome.live > 0 || outcome.rebuild > 0 || outcome.swapped;
@@ -227,8 +242,14 @@ export class ProjectionRunner {
         await this.pause(this.retryDelayMs);
         continue;
       }
+      if (busy) continue;
       // A standby only needs to notice when the owner's lease runs out.
-      if (!busy) await this.pause(standby ? Math.max(this.idleMs, Math.min(this.leaseMs / 10, 1_000)) : this.idleMs);
+      if (standby) await this.pause(Math.max(this.idleMs, Math.min(this.leaseMs / 10, 1_000)));
+      // Woken during the step, however many times: one more step.
+      else if (this.woken) continue;
+      // Woken lately but found nothing: an older open transaction holds the commit-safe horizon
+      // back for a moment, so look again soon rather than after the idle wait.
+      else await this.pause(Date.now() - this.lastWakeAt < HELD_BACK_WINDOW_MS ? HELD_BACK_POLL_MS : this.idleMs);
     }
   }
 
@@ -377,26 +398,44 @@ export class ProjectionRunner {
       const fresh = relevant.filter((event) => !parkedBefore.has(event.streamId));
       // Stream id -> revision of the event that failed in this batch.
       const parkedNow = new Map<string, number>();
-      const whole = await this.attempt(runner, 'batch', () => this.projection.apply(fresh, runner.manager));
-      if (!whole.ok) {
-        // Replay the batch one event at a time to find the failing events and apply the rest.
-        for (const event of fresh) {
-          if (parkedNow.has(event.streamId)) continue;
-          const one = await this.attempt(runner, 'event', () => this.projection.apply([event], runner.manager));
-          if (!one.ok) {
-            await this.park(runner, generation, event, one.error);
-            parkedNow.set(event.streamId, event.streamRevision);
-          }
-        }
-      }
-      for (const event of relevant) {
-        const failedAt = parkedNow.get(event.streamId);
-        if (parkedBefore.has(event.streamId) || (failedAt !== undefined && event.streamRevision > failedAt)) {
-          await this.holdBack(runner, generation, event);
-        }
-      }
+      await this.applyOrPark(runner, generation, fresh, parkedNow);
+      await this.holdBack(
+        runner,
+        generation,
+        relevant.filter((event) => {
+          const failedAt = parkedNow.get(event.streamId);
+          return parkedBefore.has(event.streamId) || (failedAt !== undefined && event.streamRevision > failedAt);
+        }),
+      );
       await this.moveCheckpoint(runner, generation, from, to, events.length);
     });
+  }
+
+  /**
+   * Applies `events` set-based in one call. If that throws, the batch is split in halves applied
+   * in order (each in its own savepoint), down to the single event that fails: that event's stream
+   * is parked and its later events are left out of the halves still to come. Every other event is
+   * applied, in the log's order, at the cost of O(failures x log(batch)) extra calls, not one per event.
+   */
+  private async applyOrPark(
+    runner: QueryRunner,
+    generation: Generation,
+    events: RecordedEvent[],
+    parkedNow: Map<string, number>,
+  ): Promise<void> {
+    const pending = events.filter((event) => !parkedNow.has(event.streamId));
+    if (pending.length === 0) return;
+    const outcome = await this.attempt(runner, 'batch', () => this.projection.apply(pending, runner.manager));
+    if (outcome.ok) return;
+    if (pending.length === 1) {
+      const [event] = pending;
+      await this.park(runner, generation, event!, outcome.error);
+      parkedNow.set(event!.streamId, event!.streamRevision);
+      return;
+    }
+    const half = Math.ceil(pending.length / 2);
+    await this.applyOrPark(runner, generation, pending.slice(0, half), parkedNow);
+    await this.applyOrPark(runner, generation, pending.slice(half), parkedNow);
   }
 
   /** Runs `work` inside a savepoint; a failure rolls back only its own writes. */
@@ -455,12 +494,28 @@ export class ProjectionRunner {
     );
   }
 
-  private async holdBack(runner: QueryRunner, generation: Generation, event: RecordedEvent): Promise<void> {
+  /** Counts `events` as held back on their parked streams, and moves each stream's last position, in one statement. */
+  private async holdBack(runner: QueryRunner, generation: Generation, events: RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const perStream = new Map<string, { count: number; last: Position }>();
+    for (const event of events) {
+      const seen = perStream.get(event.streamId);
+      perStream.set(event.streamId, { count: (seen?.count ?? 0) + 1, last: event.position });
+    }
+    const streams = [...perStream.keys()];
     await runner.query(
-      `UPDATE projection_parked_streams
-          SET parked_events = parked_events + 1, last_tx_id = $4, last_global_position = $5
-        WHERE projection = $1 AND generation = $2 AND stream_id = $3`,
-      [this.projection.name, generation, event.streamId, event.position.txId, event.position.globalPosition],
+      `UPDATE projection_parked_streams p
+          SET parked_events = p.parked_events + h.count, last_tx_id = h.tx_id, last_global_position = h.global_position
+         FROM unnest($3::text[], $4::int[], $5::bigint[], $6::bigint[]) AS h(stream_id, count, tx_id, global_position)
+        WHERE p.projection = $1 AND p.generation = $2 AND p.stream_id = h.stream_id`,
+      [
+        this.projection.name,
+        generation,
+        streams,
+        streams.map((id) => perStream.get(id)!.count),
+        streams.map((id) => perStream.get(id)!.last.txId),
+        streams.map((id) => perStream.get(id)!.last.globalPosition),
+      ],
     );
   }
 

@@ -2,6 +2,7 @@ import type { AppealEvent, AppealRemedy, AppealedDecision } from '@recert/domain
 import type { RecordedEvent } from '@recert/event-store';
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Projection } from '../projection';
+import { BatchRows, RowTable } from '../row-table';
 
 /** One row per appeal (`appeal-<appealId>`): the committee's queue (api.md `GET /appeals`). */
 export interface AppealsQueueRow {
@@ -63,6 +64,7 @@ export class AppealsQueueTable1764100000001 implements MigrationInterface {
   }
 }
 
+const APPEALS_QUEUE = new RowTable(AppealsQueueEntity);
 const APPEAL_EVENTS = new Set<string>(['AppealFiled', 'AppealDocumentReceived', 'AppealDecided']);
 
 /** Pure. An event at or below the row's revision changes nothing, so a replayed batch is harmless. */
@@ -104,12 +106,14 @@ export const appealsQueueProjection: Projection = {
   tables: [AppealsQueueEntity],
   handles: (type) => APPEAL_EVENTS.has(type),
   async apply(events, manager) {
-    const repository = manager.getRepository(AppealsQueueEntity);
+    const rows = new BatchRows(APPEALS_QUEUE, manager);
+    const appealIdOf = (event: RecordedEvent) => ({ appealId: (event.data as { appealId: string }).appealId });
+    await rows.load(events.map(appealIdOf));
     for (const event of events) {
-      const appealId = (event.data as { appealId: string }).appealId;
-      const row = await repository.findOneBy({ appealId });
+      const row = rows.get(appealIdOf(event));
       const next = projectAppealsQueue(row, event);
-      if (next !== row) await repository.save(next);
+      if (next !== row) rows.set(next);
     }
+    await rows.save();
   },
 };

@@ -2,6 +2,7 @@ import type { AuditEvent } from '@recert/domain';
 import type { RecordedEvent } from '@recert/event-store';
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Projection } from '../projection';
+import { BatchRows, RowTable } from '../row-table';
 
 /** One row per audit (`audit-<auditId>`): what the auditors' queue lists (api.md `GET /audits`). */
 export interface AuditQueueRow {
@@ -68,6 +69,7 @@ export class AuditQueueTable1764100000000 implements MigrationInterface {
   }
 }
 
+const AUDIT_QUEUE = new RowTable(AuditQueueEntity);
 const AUDIT_EVENTS = new Set<string>(['AuditSelected', 'AuditDocumentsRequested', 'AuditDocumentReceived', 'AuditVerdictRecorded', 'AuditClosed']);
 
 /** Pure. An event at or below the row's revision changes nothing, so a replayed batch is harmless. */
@@ -122,12 +124,14 @@ export const auditQueueProjection: Projection = {
   tables: [AuditQueueEntity],
   handles: (type) => AUDIT_EVENTS.has(type),
   async apply(events, manager) {
-    const repository = manager.getRepository(AuditQueueEntity);
+    const rows = new BatchRows(AUDIT_QUEUE, manager);
+    const auditIdOf = (event: RecordedEvent) => ({ auditId: (event.data as { auditId: string }).auditId });
+    await rows.load(events.map(auditIdOf));
     for (const event of events) {
-      const auditId = (event.data as { auditId: string }).auditId;
-      const row = await repository.findOneBy({ auditId });
+      const row = rows.get(auditIdOf(event));
       const next = projectAuditQueue(row, event);
-      if (next && next !== row) await repository.save(next);
+      if (next && next !== row) rows.set(next);
     }
+    await rows.save();
   },
 };

@@ -9,6 +9,7 @@ import {
 import type { RecordedEvent } from '@recert/event-store';
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Projection } from '../projection';
+import { BatchRows, RowTable } from '../row-table';
 import { summaryOf } from './history-summary';
 
 /**
@@ -124,6 +125,8 @@ export function projectHistory(recorded: RecordedEvent, certificantId: string): 
   };
 }
 
+const HISTORY = new RowTable(CertificantHistoryEntity);
+const HISTORY_SUBJECTS = new RowTable(HistorySubjectEntity);
 const namesSubject = (streamId: string) => streamId.startsWith('audit-') || streamId.startsWith('appeal-');
 
 export const certificantHistoryProjection: Projection = {
@@ -132,17 +135,20 @@ export const certificantHistoryProjection: Projection = {
   tables: [CertificantHistoryEntity, HistorySubjectEntity],
   handles: (type) => HANDLED.has(type),
   async apply(events, manager) {
-    const history = manager.getRepository(CertificantHistoryEntity);
-    const subjects = manager.getRepository(HistorySubjectEntity);
+    const subjects = new BatchRows(HISTORY_SUBJECTS, manager);
+    await subjects.load(events.filter((event) => namesSubject(event.streamId)).map(({ streamId }) => ({ streamId })));
+    const timeline: CertificantHistoryRow[] = [];
     for (const event of events) {
-      const subject = namesSubject(event.streamId) ? await subjects.findOneBy({ streamId: event.streamId }) : null;
+      const subject = namesSubject(event.streamId) ? subjects.get({ streamId: event.streamId }) : null;
       const certificantId = certificantOfEvent(event, subject?.certificantId ?? null);
       if (!certificantId) {
         if (namesSubject(event.streamId)) throw new Error(`${event.type} on ${event.streamId} before the event naming its certificant`);
         continue;
       }
-      if (namesSubject(event.streamId) && !subject) await subjects.insert({ streamId: event.streamId, certificantId });
-      await history.createQueryBuilder().insert().values(projectHistory(event, certificantId)).orIgnore().execute();
+      if (namesSubject(event.streamId) && !subject) subjects.set({ streamId: event.streamId, certificantId });
+      timeline.push(projectHistory(event, certificantId));
     }
+    await subjects.save();
+    await HISTORY.insertNew(manager, timeline);
   },
 };

@@ -9,6 +9,7 @@ import {
 import type { RecordedEvent } from '@recert/event-store';
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Projection } from '../projection';
+import { BatchRows, RowTable } from '../row-table';
 
 /**
  * One row per certificant (api.md `GET /certificants`): who they are, the certifications on the
@@ -133,6 +134,14 @@ export function projectCertificantSearch(
 }
 
 const certificantIdOf = (recorded: RecordedEvent) => recorded.streamId.slice('certificant-'.length);
+const CERTIFICANT_SEARCH = new RowTable(CertificantSearchEntity);
+
+/** The merged-away account's key, for AccountsMerged on the survivor's own stream. */
+function duplicateOf(recorded: RecordedEvent): Array<{ certificantId: string }> {
+  if (recorded.type !== 'AccountsMerged') return [];
+  const { survivorId, duplicateId } = recorded.data as { survivorId: string; duplicateId: string };
+  return survivorId === certificantIdOf(recorded) ? [{ certificantId: duplicateId }] : [];
+}
 
 export const certificantSearchProjection: Projection = {
   name: 'certificant_search',
@@ -140,16 +149,18 @@ export const certificantSearchProjection: Projection = {
   tables: [CertificantSearchEntity],
   handles: (type) => HANDLED.has(type),
   async apply(events, manager) {
-    const repository = manager.getRepository(CertificantSearchEntity);
-    for (const event of events) {
-      if (!event.streamId.startsWith('certificant-')) continue;
+    const rows = new BatchRows(CERTIFICANT_SEARCH, manager);
+    const mine = events.filter((event) => event.streamId.startsWith('certificant-'));
+    // The survivor's AccountsMerged reads the duplicate's row as the events before it left it.
+    await rows.load(mine.flatMap((event) => [{ certificantId: certificantIdOf(event) }, ...duplicateOf(event)]));
+    for (const event of mine) {
       const certificantId = certificantIdOf(event);
-      const row = await repository.findOneBy({ certificantId });
-      const merged = event.type === 'AccountsMerged' ? (event.data as { survivorId: string; duplicateId: string }) : null;
-      const duplicate =
-        merged && merged.survivorId === certificantId ? await repository.findOneBy({ certificantId: merged.duplicateId }) : null;
+      const row = rows.get({ certificantId });
+      const [duplicateKey] = duplicateOf(event);
+      const duplicate = duplicateKey ? rows.get(duplicateKey) : null;
       const next = projectCertificantSearch(row, event, duplicate);
-      if (next && next !== row) await repository.save(next);
+      if (next && next !== row) rows.set(next);
     }
+    await rows.save();
   },
 };

@@ -13,8 +13,9 @@ import {
   type CycleState,
 } from '@recert/domain';
 import type { RecordedEvent } from '@recert/event-store';
-import { EntitySchema, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Projection } from '../projection';
+import { BatchRows, RowTable } from '../row-table';
 
 /**
  * Certificate readiness (D7.1, D5.5). The rows keep the folded states the domain judges on (the
@@ -124,19 +125,9 @@ function keyOf(event: RecordedEvent): { certificantId: string; cycle: string } {
   return cycleStreamKey(event.streamId);
 }
 
-async function applyOne(event: RecordedEvent, manager: EntityManager): Promise<void> {
-  if (CERTIFICANT_EVENTS.has(event.type)) {
-    const repository = manager.getRepository(ReadinessCertificantEntity);
-    const row = await repository.findOneBy({ certificantId: event.streamId.slice('certificant-'.length) });
-    const next = projectReadinessCertificant(row, event);
-    if (next !== row) await repository.save(next);
-    return;
-  }
-  const repository = manager.getRepository(ReadinessCycleEntity);
-  const row = await repository.findOneBy(keyOf(event));
-  const next = projectReadinessCycle(row, event);
-  if (next !== row) await repository.save(next);
-}
+const READINESS_CERTIFICANTS = new RowTable(ReadinessCertificantEntity);
+const READINESS_CYCLES = new RowTable(ReadinessCycleEntity);
+const certificantKeyOf = (event: RecordedEvent) => ({ certificantId: event.streamId.slice('certificant-'.length) });
 
 export const certificateReadinessProjection: Projection = {
   name: 'certificate_readiness',
@@ -144,6 +135,23 @@ export const certificateReadinessProjection: Projection = {
   tables: [ReadinessCertificantEntity, ReadinessCycleEntity],
   handles: (type) => CERTIFICANT_EVENTS.has(type) || CYCLE_EVENTS.has(type) || AUDIT_EVENTS.has(type),
   async apply(events, manager) {
-    for (const event of events) await applyOne(event, manager);
+    const certificants = new BatchRows(READINESS_CERTIFICANTS, manager);
+    const cycles = new BatchRows(READINESS_CYCLES, manager);
+    const ofCertificants = events.filter((event) => CERTIFICANT_EVENTS.has(event.type));
+    await certificants.load(ofCertificants.map(certificantKeyOf));
+    await cycles.load(events.filter((event) => !CERTIFICANT_EVENTS.has(event.type)).map(keyOf));
+    for (const event of events) {
+      if (CERTIFICANT_EVENTS.has(event.type)) {
+        const row = certificants.get(certificantKeyOf(event));
+        const next = projectReadinessCertificant(row, event);
+        if (next !== row) certificants.set(next);
+      } else {
+        const row = cycles.get(keyOf(event));
+        const next = projectReadinessCycle(row, event);
+        if (next !== row) cycles.set(next);
+      }
+    }
+    await certificants.save();
+    await cycles.save();
   },
 };

@@ -2,6 +2,7 @@ import type { CertificateEvent } from '@recert/domain';
 import type { RecordedEvent } from '@recert/event-store';
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Projection } from '../projection';
+import { RowTable } from '../row-table';
 
 /** One row per certificate (`certificate-<certificantId>-<cycle>-<certification>`): the lookup behind `GET /certificates/verify/:code` (D7.2). */
 export interface CertificateRow {
@@ -65,16 +66,14 @@ export function projectCertificate(recorded: RecordedEvent): CertificateRow | nu
   };
 }
 
+const CERTIFICATES = new RowTable(CertificateEntity);
+
 export const certificatesProjection: Projection = {
   name: 'certificates',
   version: 1,
   tables: [CertificateEntity],
   handles: (type) => type === 'CertificateIssued',
   async apply(events, manager) {
-    const repository = manager.getRepository(CertificateEntity);
-    for (const event of events) {
-      const row = projectCertificate(event);
-      if (row) await repository.save(row);
-    }
+    await CERTIFICATES.upsert(manager, events.map(projectCertificate).filter((row): row is CertificateRow => row !== null));
   },
 };

@@ -22,6 +22,7 @@ import {
 import type { RecordedEvent } from '@recert/event-store';
 import type { EntityManager } from 'typeorm';
 import type { Projection } from '../projection';
+import { BatchRows, RowTable } from '../row-table';
 import {
   CycleStatusCertificantEntity,
   CycleStatusCycleEntity,
@@ -139,128 +140,199 @@ function hasPolicy(cycle: CycleName): boolean {
 }
 
 type CycleKey = { certificantId: string; cycle: CycleName };
-const keyString = ({ certificantId, cycle }: CycleKey) => `${certificantId}\u0000${cycle}`;
+const keyString = ({ certificantId, cycle }: { certificantId: string; cycle: string }) => `${certificantId}\u0000${cycle}`;
 const later = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
 
+const STATUS = new RowTable(CycleStatusEntity);
+const CYCLES = new RowTable(CycleStatusCycleEntity);
+const CERTIFICANTS = new RowTable(CycleStatusCertificantEntity);
+
+/** Where a touched cycle's judgement stands after the events so far, as one-event batches would leave it. */
+interface Judgement {
+  key: CycleKey;
+  /** The business date it is judged as of; null while its certificant is not known. */
+  asOf: string | null;
+  /** True once judged with a known certificant: the row carries facts and status rows. */
+  judged: boolean;
+}
+
 /**
- * One batch: the events fold into the rows (kept in memory for the batch), and every cycle they
- * touch is judged once at the end, as of the latest business date that touched it; an import of
- * many rows for one certificant costs one evaluation, not one per row.
+ * One batch, set-based, with the rows one event at a time would give (rebuilds read big batches,
+ * live runners small ones, and both must agree row for row). Every row the batch can reach is
+ * loaded first, in a few queries: the certificants the events name and, following merges, those
+ * linked to them, then every cycle row of those certificants. The events then replay in memory in
+ * log order, each touching the cycles one event would touch with what exists at that point (a
+ * certificant event: that certificant's and its merged accounts' cycles and the current one; a
+ * cycle event: its cycle; then the next cycle, D2.3, and the survivor's, D1.3), and keeping each
+ * touched cycle's business date. `cycleStatus` runs once per touched cycle at the end, on the
+ * final rows: every change to what a cycle is judged on touches that cycle, so its last judgement
+ * one at a time would see the same rows. The writes are one DELETE and one INSERT of status rows
+ * and one upsert per state table.
  */
 class CycleStatusBatch {
-  private readonly certificants = new Map<string, CycleStatusCertificantRow | null>();
-  private readonly cycles = new Map<string, CycleStatusCycleRow | null>();
-  private readonly changed = new Set<string>();
-  /** Per certificant: the latest business date, and the cycles current when it held certifications. */
-  private readonly touchedCertificants = new Map<string, { asOf: string; current: Set<CycleName> }>();
-  private readonly touchedCycles = new Map<string, { key: CycleKey; asOf: string }>();
+  private readonly certificants: BatchRows<CycleStatusCertificantRow>;
+  /** Every cycle row of the certificants in `cyclesLoaded`: a key missing here has no row. */
+  private readonly cycles = new Map<string, CycleStatusCycleRow>();
+  private readonly cyclesOfCertificant = new Map<string, Set<CycleName>>();
+  private readonly cyclesLoaded = new Set<string>();
+  private readonly changedCycles = new Set<string>();
+  private readonly judgements = new Map<string, Judgement>();
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly manager: EntityManager) {
+    this.certificants = new BatchRows(CERTIFICANTS, manager);
+  }
 
-  async apply(event: RecordedEvent): Promise<void> {
+  async run(events: RecordedEvent[]): Promise<void> {
+    await this.load(events);
+    for (const event of events) this.replay(event);
+    await this.write();
+  }
+
+  // --- loading ---------------------------------------------------------------------------
+
+  private async load(events: RecordedEvent[]): Promise<void> {
+    let wanted = new Set<string>();
+    for (const event of events) {
+      if (!CERTIFICANT_EVENTS.has(event.type)) wanted.add(cycleKeyOf(event).certificantId);
+      else {
+        wanted.add(certificantIdOf(event));
+        if (event.type === 'AccountsMerged') {
+          const { survivorId, duplicateId } = event.data as { survivorId: string; duplicateId: string };
+          wanted.add(survivorId).add(duplicateId);
+        }
+      }
+    }
+    // Merges link certificants: follow them until every linked row is loaded (chains are short).
+    const known = new Set<string>();
+    while (wanted.size > 0) {
+      await this.certificants.load([...wanted].map((certificantId) => ({ certificantId })));
+      for (const id of wanted) known.add(id);
+      const linked = new Set<string>();
+      for (const id of wanted) {
+        const state = this.certificants.get({ certificantId: id })?.state;
+        for (const other of [...(state?.mergedDuplicates ?? []), ...(state?.mergedInto ? [state.mergedInto] : [])]) {
+          if (!known.has(other)) linked.add(other);
+        }
+      }
+      wanted = linked;
+    }
+    const ids = [...known];
+    for (const row of await CYCLES.load(this.manager, ids.map((certificantId) => ({ certificantId })), ['certificantId'])) this.putCycle(row);
+    for (const id of ids) this.cyclesLoaded.add(id);
+  }
+
+  private certificant(certificantId: string): CycleStatusCertificantRow | null {
+    return this.certificants.get({ certificantId });
+  }
+
+  private cycle(key: CycleKey): CycleStatusCycleRow | null {
+    if (!this.cyclesLoaded.has(key.certificantId)) throw new Error(`Cycles of ${key.certificantId} were not loaded for this batch.`);
+    return this.cycles.get(keyString(key)) ?? null;
+  }
+
+  private putCycle(row: CycleStatusCycleRow): void {
+    this.cycles.set(keyString(row), row);
+    const mine = this.cyclesOfCertificant.get(row.certificantId) ?? new Set<CycleName>();
+    this.cyclesOfCertificant.set(row.certificantId, mine.add(row.cycle));
+  }
+
+  private setCycle(row: CycleStatusCycleRow): void {
+    this.putCycle(row);
+    this.changedCycles.add(keyString(row));
+  }
+
+  // --- replay ----------------------------------------------------------------------------
+
+  /** What one event alone would do: fold, find the cycles it touches, judge them (here: note the date). */
+  private replay(event: RecordedEvent): void {
     const asOf = businessDateOf(event);
+    const touched = new Map<string, CycleKey>();
+    const touch = (key: CycleKey) => touched.set(keyString(key), key);
     if (CERTIFICANT_EVENTS.has(event.type)) {
-      const certificantId = event.streamId.slice(CERTIFICANT_PREFIX.length);
-      const row = await this.certificant(certificantId);
+      const certificantId = certificantIdOf(event);
+      const row = this.certificant(certificantId);
       const next = projectCycleStatusCertificant(row, event);
       if (next === row) return;
-      this.certificants.set(certificantId, next);
-      await this.manager.getRepository(CycleStatusCertificantEntity).save(next);
+      this.certificants.set(next);
       const current = cycleOf(asOf);
       const started = next.state.certifications.length > 0 && hasPolicy(current);
       for (const id of [certificantId, ...(next.state.mergedInto ? [next.state.mergedInto] : [])]) {
-        const touched = this.touchedCertificants.get(id) ?? { asOf, current: new Set<CycleName>() };
-        touched.asOf = later(touched.asOf, asOf);
-        if (started) touched.current.add(current);
-        this.touchedCertificants.set(id, touched);
+        const certificant = this.certificant(id);
+        if (!certificant) continue;
+        // Every cycle on record for the certificant or its merged duplicates, and the current one.
+        const owners = [id, ...certificant.state.mergedDuplicates];
+        const cycles = new Set(owners.flatMap((owner) => [...(this.cyclesOfCertificant.get(owner) ?? [])]));
+        if (started) cycles.add(current);
+        for (const cycle of cycles) touch({ certificantId: id, cycle });
       }
-      return;
+    } else {
+      const key = cycleKeyOf(event);
+      const row = this.cycle(key);
+      const next = projectCycleStatusCycle(row, event);
+      if (next === row) return;
+      this.setCycle(next);
+      touch(key);
     }
-    const key = cycleKeyOf(event);
-    const row = await this.cycle(key);
-    const next = projectCycleStatusCycle(row, event);
-    if (next === row) return;
-    this.cycles.set(keyString(key), next);
-    this.changed.add(keyString(key));
-    this.touch(key, asOf);
-  }
-
-  async flush(): Promise<void> {
-    for (const [certificantId, { asOf, current }] of this.touchedCertificants) {
-      for (const cycle of await this.cyclesOf(certificantId, current)) this.touch({ certificantId, cycle }, asOf);
-    }
-    for (const { key, asOf } of [...this.touchedCycles.values()]) {
+    for (const key of [...touched.values()]) {
       // D2.3: the next cycle's `countsFrom` depends on this one's completion.
       const following = { certificantId: key.certificantId, cycle: nextCycleOf(key.cycle) };
-      if (await this.cycle(following)) this.touch(following, asOf);
+      if (this.cycle(following)) touch(following);
       // D1.3: a merged duplicate's cycle counts on the survivor's.
-      const mergedInto = (await this.certificant(key.certificantId))?.state.mergedInto;
-      if (mergedInto) this.touch({ certificantId: mergedInto, cycle: key.cycle }, asOf);
+      const mergedInto = this.certificant(key.certificantId)?.state.mergedInto;
+      if (mergedInto) touch({ certificantId: mergedInto, cycle: key.cycle });
     }
-    const ordered = [...this.touchedCycles.values()].sort((a, b) => keyString(a.key).localeCompare(keyString(b.key)));
-    for (const { key, asOf } of ordered) await this.evaluate(key, asOf);
-    const cycles = this.manager.getRepository(CycleStatusCycleEntity);
-    for (const id of [...this.changed].sort()) await cycles.save(this.cycles.get(id)!);
+    for (const key of touched.values()) this.judge(key, asOf);
   }
 
-  private touch(key: CycleKey, asOf: string): void {
+  /**
+   * A judgement as of `eventDate`, deferred: with a known certificant the cycle is judged (its row
+   * exists from now on) as of the later of its date and this one; without, it holds no facts.
+   */
+  private judge(key: CycleKey, eventDate: string): void {
     const id = keyString(key);
-    this.touchedCycles.set(id, { key, asOf: later(this.touchedCycles.get(id)?.asOf, asOf) });
-  }
-
-  private async certificant(certificantId: string): Promise<CycleStatusCertificantRow | null> {
-    if (!this.certificants.has(certificantId)) {
-      this.certificants.set(certificantId, await this.manager.getRepository(CycleStatusCertificantEntity).findOneBy({ certificantId }));
-    }
-    return this.certificants.get(certificantId)!;
-  }
-
-  private async cycle(key: CycleKey): Promise<CycleStatusCycleRow | null> {
-    const id = keyString(key);
-    if (!this.cycles.has(id)) this.cycles.set(id, await this.manager.getRepository(CycleStatusCycleEntity).findOneBy(key));
-    return this.cycles.get(id)!;
-  }
-
-  /** Every cycle on record for the certificant or its merged duplicates, and `current`. */
-  private async cyclesOf(certificantId: string, current: Set<CycleName>): Promise<CycleName[]> {
-    const certificant = await this.certificant(certificantId);
-    if (!certificant) return [];
-    const owners = [certificantId, ...certificant.state.mergedDuplicates];
-    const stored = await this.manager
-      .createQueryBuilder()
-      .select('DISTINCT c.cycle', 'cycle')
-      .from(CycleStatusCycleEntity, 'c')
-      .where('c.certificant_id IN (:...owners)', { owners })
-      .getRawMany<{ cycle: string }>();
-    const inBatch = [...this.cycles.values()].filter((row) => row && owners.includes(row.certificantId)).map((row) => row!.cycle);
-    return [...new Set([...stored.map((r) => r.cycle), ...inBatch, ...current])];
-  }
-
-  private async evaluate(key: CycleKey, eventDate: string): Promise<void> {
-    const id = keyString(key);
-    const own = (await this.cycle(key)) ?? emptyCycleRow(key);
-    const certificant = await this.certificant(key.certificantId);
-    const statusRows = this.manager.getRepository(CycleStatusEntity);
-    await statusRows.delete(key);
+    const row = this.cycle(key);
+    const judgement = this.judgements.get(id) ?? { key, asOf: row?.asOf ?? null, judged: (row?.facts ?? null) !== null };
+    this.judgements.set(id, judgement);
+    const certificant = this.certificant(key.certificantId);
     if (!certificant || certificant.state.status === 'unregistered') {
       // The cycle stream may be read before its certificant (no ordering across streams).
-      if (own.facts !== null) {
-        this.cycles.set(id, { ...own, facts: null, asOf: null });
-        this.changed.add(id);
-      }
+      judgement.asOf = judgement.judged ? null : judgement.asOf;
+      judgement.judged = false;
       return;
     }
-    const asOf = later(own.asOf ?? undefined, eventDate);
-    const merged: CycleState[] = [];
-    for (const duplicate of certificant.state.mergedDuplicates) merged.push((await this.cycle({ certificantId: duplicate, cycle: key.cycle }))?.state ?? initialCycleState);
-    const previousCycle = previousCycleOf(key.cycle);
-    const previous = previousCycle ? ((await this.cycle({ certificantId: key.certificantId, cycle: previousCycle }))?.state ?? null) : null;
-    const { facts, rows } = evaluateCycle(certificant.state, own, merged, previous, asOf);
-    this.cycles.set(id, { ...own, facts, asOf });
-    this.changed.add(id);
-    if (rows.length > 0) await statusRows.insert(rows);
+    judgement.asOf = later(judgement.asOf ?? undefined, eventDate);
+    judgement.judged = true;
+    if (!row) this.putCycle(emptyCycleRow(key));
+  }
+
+  // --- writing ---------------------------------------------------------------------------
+
+  private async write(): Promise<void> {
+    const statusRows: CycleStatusRow[] = [];
+    for (const { key, asOf, judged } of this.judgements.values()) {
+      const own = this.cycle(key) ?? emptyCycleRow(key);
+      if (!judged || asOf === null) {
+        if (own.facts !== null) this.setCycle({ ...own, facts: null, asOf: null });
+        continue;
+      }
+      const certificant = this.certificant(key.certificantId)!;
+      const merged = certificant.state.mergedDuplicates.map(
+        (duplicate) => this.cycle({ certificantId: duplicate, cycle: key.cycle })?.state ?? initialCycleState,
+      );
+      const previousCycle = previousCycleOf(key.cycle);
+      const previous = previousCycle ? (this.cycle({ certificantId: key.certificantId, cycle: previousCycle })?.state ?? null) : null;
+      const evaluation = evaluateCycle(certificant.state, own, merged, previous, asOf);
+      this.setCycle({ ...own, facts: evaluation.facts, asOf });
+      statusRows.push(...evaluation.rows);
+    }
+    await STATUS.delete(this.manager, [...this.judgements.values()].map(({ key }) => key), ['certificantId', 'cycle']);
+    await STATUS.insertNew(this.manager, statusRows);
+    await this.certificants.save();
+    await CYCLES.upsert(this.manager, [...this.changedCycles].sort().map((id) => this.cycles.get(id)!));
   }
 }
+
+const certificantIdOf = (event: RecordedEvent) => event.streamId.slice(CERTIFICANT_PREFIX.length);
 
 export const cycleStatusProjection: Projection = {
   name: 'cycle_status',
@@ -268,8 +340,6 @@ export const cycleStatusProjection: Projection = {
   tables: [CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity],
   handles: (type) => CERTIFICANT_EVENTS.has(type) || CYCLE_EVENTS.has(type) || AUDIT_EVENTS.has(type),
   async apply(events, manager) {
-    const batch = new CycleStatusBatch(manager);
-    for (const event of events) await batch.apply(event);
-    await batch.flush();
+    await new CycleStatusBatch(manager).run(events);
   },
 };

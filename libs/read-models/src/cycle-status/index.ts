@@ -15,3 +15,4 @@ export {
   projectCycleStatusCycle,
   type CycleEvaluation,
 } from './cycle-status.projection';
+export { readCycleStatusRecord, type CycleStatusRecord } from './cycle-status.read';

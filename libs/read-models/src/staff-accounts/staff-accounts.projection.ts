@@ -2,6 +2,7 @@ import type { StaffEvent } from '@recert/domain';
 import type { RecordedEvent } from '@recert/event-store';
 import { EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { Projection } from '../projection';
+import { BatchRows, RowTable } from '../row-table';
 
 /** One row per staff account (`staff-<id>`): the admins' list (`GET /staff`). Never the password hash. */
 export interface StaffAccountRow {
@@ -46,6 +47,7 @@ export class StaffAccountsTable1764400000002 implements MigrationInterface {
   }
 }
 
+const STAFF_ACCOUNTS = new RowTable(StaffAccountEntity);
 const STAFF_EVENTS = new Set<string>(['StaffAccountCreated', 'StaffRolesChanged']);
 
 /** Pure. An event at or below the row's revision changes nothing, so a replayed batch is harmless. */
@@ -67,12 +69,14 @@ export const staffAccountsProjection: Projection = {
   tables: [StaffAccountEntity],
   handles: (type) => STAFF_EVENTS.has(type),
   async apply(events, manager) {
-    const repository = manager.getRepository(StaffAccountEntity);
+    const rows = new BatchRows(STAFF_ACCOUNTS, manager);
+    const staffIdOf = (event: RecordedEvent) => ({ staffId: (event.data as { staffId: string }).staffId });
+    await rows.load(events.map(staffIdOf));
     for (const event of events) {
-      const staffId = (event.data as { staffId: string }).staffId;
-      const row = await repository.findOneBy({ staffId });
+      const row = rows.get(staffIdOf(event));
       const next = projectStaffAccount(row, event);
-      if (next && next !== row) await repository.save(next);
+      if (next && next !== row) rows.set(next);
     }
+    await rows.save();
   },
 };

@@ -1,12 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { cycleStatus, cycleStatusView, policyFor, type CycleStatusView } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import {
-  CycleStatusCertificantEntity,
-  CycleStatusCycleEntity,
-  emptyCycleRow,
-  evaluateCycle,
-} from '@recert/read-models';
+import { emptyCycleRow, evaluateCycle, readCycleStatusRecord } from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 
@@ -23,12 +18,11 @@ export class CycleStatusQuery {
 
   async get(certificantId: string, cycle: string): Promise<CycleStatusView> {
     const policy = policyFor(cycle);
-    const certificant = await this.dataSource.getRepository(CycleStatusCertificantEntity).findOneBy({ certificantId });
+    const { certificant, cycle: row } = await readCycleStatusRecord(this.dataSource, certificantId, cycle);
     if (!certificant || certificant.state.status === 'unregistered') {
       throw new NotFoundException({ code: 'CERTIFICANT_NOT_FOUND', message: `There is no certificant ${certificantId}.` });
     }
     const today = this.clock.today();
-    const row = await this.dataSource.getRepository(CycleStatusCycleEntity).findOneBy({ certificantId, cycle });
     // No event of this cycle yet: the certificant's certifications with an empty cycle.
     const facts = row?.facts ?? evaluateCycle(certificant.state, row ?? emptyCycleRow({ certificantId, cycle }), [], null, today).facts;
     return cycleStatusView(cycleStatus(facts, policy, today), certificantId);

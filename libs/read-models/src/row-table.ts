@@ -1,0 +1,200 @@
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { quoteIdent } from './shadow-tables';
+
+interface ColumnSpec {
+  property: string;
+  name: string;
+  /** Quoted column name. */
+  column: string;
+  /** PostgreSQL type of the column, e.g. `jsonb`; arrays of it carry a batch's values. */
+  sqlType: string;
+  primary: boolean;
+}
+
+interface TableSpec {
+  /** Quoted and unqualified: during a rebuild the search_path finds the shadow copy first. */
+  table: string;
+  columns: ColumnSpec[];
+  primary: ColumnSpec[];
+  /** The select list that reads a row back as TypeORM would hydrate it. */
+  selectList: string;
+}
+
+const specs = new WeakMap<EntityMetadata, TableSpec>();
+
+function specOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): TableSpec {
+  const metadata = manager.connection.getMetadata(entity);
+  let spec = specs.get(metadata);
+  if (!spec) {
+    const columns = metadata.columns.map<ColumnSpec>((column) => {
+      if (typeof column.type !== 'string') {
+        throw new Error(`${metadata.tableName}.${column.databaseName}: RowTable needs the column type named as a string.`);
+      }
+      return { property: column.propertyName, name: column.databaseName, column: quoteIdent(column.databaseName), sqlType: column.type, primary: column.isPrimary };
+    });
+    const primary = columns.filter((column) => column.primary);
+    if (primary.length === 0) throw new Error(`${metadata.tableName} has no primary key; RowTable needs one.`);
+    spec = {
+      table: quoteIdent(metadata.tableName),
+      columns,
+      primary,
+      // pg parses jsonb, integer and boolean itself; dates and int8 come back as text, as TypeORM gives them.
+      selectList: columns
+        .map(({ column, sqlType }) => (sqlType === 'date' || sqlType === 'bigint' ? `${column}::text AS ${column}` : column))
+        .join(', '),
+    };
+    specs.set(metadata, spec);
+  }
+  return spec;
+}
+
+/** A JS value as an element of the batch's array parameter for a column of `sqlType`. */
+function cell(value: unknown, sqlType: string): unknown {
+  if (value === undefined || value === null) return null;
+  return sqlType === 'jsonb' || sqlType === 'json' ? JSON.stringify(value) : value;
+}
+
+/** `(a, b) IN (SELECT * FROM unnest($1::text[], $2::text[]))` for `keys` over `columns`, parameters from `offset`. */
+function keyFilter(columns: ColumnSpec[], keys: ObjectLiteral[], offset = 0): { sql: string; params: unknown[] } {
+  const params = columns.map((c) => keys.map((key) => cell(key[c.property], c.sqlType)));
+  if (columns.length === 1) return { sql: `${columns[0]!.column} = ANY($${offset + 1}::${columns[0]!.sqlType}[])`, params };
+  const arrays = columns.map((c, i) => `$${offset + i + 1}::${c.sqlType}[]`).join(', ');
+  return { sql: `(${columns.map((c) => c.column).join(', ')}) IN (SELECT * FROM unnest(${arrays}))`, params };
+}
+
+/**
+ * Set-based access to one read-model table, whatever the size of the batch: one SELECT for every
+ * row a batch touches (`WHERE key = ANY($1)`), one `INSERT ... SELECT FROM unnest(...) ON CONFLICT
+ * DO UPDATE` for every row it changed, one DELETE for every key it clears. Columns come from the
+ * entity's TypeORM metadata; values go in and come out as TypeORM would write and hydrate them.
+ */
+export class RowTable<R extends ObjectLiteral> {
+  constructor(readonly entity: EntityTarget<R>) {}
+
+  /** The primary key's values of a row (or a key), as one string for maps. */
+  keyOf(manager: EntityManager, key: Partial<R>): string {
+    return specOf(manager, this.entity)
+      .primary.map((c) => String(key[c.property]))
+      .join('\u0000');
+  }
+
+  /** The rows whose `by` columns (default: the primary key) equal one of `keys`, in one query. */
+  async load(manager: EntityManager, keys: Array<Partial<R>>, by?: Array<keyof R & string>): Promise<R[]> {
+    if (keys.length === 0) return [];
+    const spec = specOf(manager, this.entity);
+    const filter = keyFilter(this.columns(spec, by), keys);
+    return (await manager.query(`SELECT ${spec.selectList} FROM ${spec.table} WHERE ${filter.sql}`, filter.params)).map(
+      (raw: Record<string, unknown>) => {
+        const row: ObjectLiteral = {};
+        for (const c of spec.columns) row[c.property] = raw[c.name];
+        return row as R;
+      },
+    );
+  }
+
+  /** Inserts `rows`, or updates every column of those whose key exists, in one statement. */
+  async upsert(manager: EntityManager, rows: R[]): Promise<void> {
+    await this.insert(manager, rows, 'update');
+  }
+
+  /** Inserts `rows`, leaving those whose key exists as they are, in one statement. */
+  async insertNew(manager: EntityManager, rows: R[]): Promise<void> {
+    await this.insert(manager, rows, 'ignore');
+  }
+
+  /** Deletes the rows whose `by` columns (default: the primary key) equal one of `keys`, in one statement. */
+  async delete(manager: EntityManager, keys: Array<Partial<R>>, by?: Array<keyof R & string>): Promise<void> {
+    if (keys.length === 0) return;
+    const spec = specOf(manager, this.entity);
+    const filter = keyFilter(this.columns(spec, by), keys);
+    await manager.query(`DELETE FROM ${spec.table} WHERE ${filter.sql}`, filter.params);
+  }
+
+  private columns(spec: TableSpec, by: string[] | undefined): ColumnSpec[] {
+    if (!by) return spec.primary;
+    return by.map((property) => {
+      const column = spec.columns.find((c) => c.property === property);
+      if (!column) throw new Error(`${spec.table} has no column for ${property}.`);
+      return column;
+    });
+  }
+
+  private async insert(manager: EntityManager, rows: R[], onConflict: 'update' | 'ignore'): Promise<void> {
+    if (rows.length === 0) return;
+    const spec = specOf(manager, this.entity);
+    // ON CONFLICT may touch a row once per statement: the last row of a key wins, as saves in order would.
+    const unique = [...new Map(rows.map((row) => [this.keyOf(manager, row), row])).values()];
+    const params = spec.columns.map((c) => unique.map((row) => cell(row[c.property], c.sqlType)));
+    const arrays = spec.columns.map((c, i) => `$${i + 1}::${c.sqlType}[]`).join(', ');
+    const rest = spec.columns.filter((c) => !c.primary);
+    const conflict =
+      onConflict === 'ignore' || rest.length === 0
+        ? 'DO NOTHING'
+        : `DO UPDATE SET ${rest.map((c) => `${c.column} = EXCLUDED.${c.column}`).join(', ')}`;
+    await manager.query(
+      `INSERT INTO ${spec.table} (${spec.columns.map((c) => c.column).join(', ')})
+       SELECT * FROM unnest(${arrays})
+       ON CONFLICT (${spec.primary.map((c) => c.column).join(', ')}) ${conflict}`,
+      params,
+    );
+  }
+}
+
+/**
+ * The rows of one table a batch works on, in memory: `load` fetches every key the batch will
+ * ask for in one query, the fold reads and replaces rows with `get`/`set` (no I/O), and `save`
+ * writes the changed ones in one statement. Asking for a key that was not loaded is a bug (it
+ * would be a query per event): it throws.
+ */
+export class BatchRows<R extends ObjectLiteral> {
+  private readonly rows = new Map<string, R | null>();
+  private readonly changed = new Set<string>();
+
+  constructor(
+    private readonly table: RowTable<R>,
+    private readonly manager: EntityManager,
+  ) {}
+
+  /** Loads the keys not loaded yet; a key without a row reads as null. */
+  async load(keys: Iterable<Partial<R>>): Promise<void> {
+    const missing = new Map<string, Partial<R>>();
+    for (const key of keys) {
+      const id = this.table.keyOf(this.manager, key);
+      if (!this.rows.has(id)) missing.set(id, key);
+    }
+    if (missing.size === 0) return;
+    for (const id of missing.keys()) this.rows.set(id, null);
+    for (const row of await this.table.load(this.manager, [...missing.values()])) this.rows.set(this.table.keyOf(this.manager, row), row);
+  }
+
+  has(key: Partial<R>): boolean {
+    return this.rows.has(this.table.keyOf(this.manager, key));
+  }
+
+  get(key: Partial<R>): R | null {
+    const id = this.table.keyOf(this.manager, key);
+    const row = this.rows.get(id);
+    if (row === undefined) throw new Error(`Row ${id.replace(/\u0000/g, '/')} was not loaded for this batch.`);
+    return row;
+  }
+
+  set(row: R): void {
+    const id = this.table.keyOf(this.manager, row);
+    this.rows.set(id, row);
+    this.changed.add(id);
+  }
+
+  /** Every loaded or set row (not the keys without a row). */
+  values(): R[] {
+    return [...this.rows.values()].filter((row): row is R => row !== null);
+  }
+
+  /** Writes the rows set since the batch began, in one upsert. */
+  async save(): Promise<void> {
+    await this.table.upsert(
+      this.manager,
+      [...this.changed].sort().map((id) => this.rows.get(id)!),
+    );
+    this.changed.clear();
+  }
+}
