@@ -4,7 +4,7 @@ import type { DecisionContext } from '../shared/decider';
 import { refuse } from '../shared/errors';
 import type { BusinessDate, Cents, Certification, CycleName, Reporter } from '../shared/types';
 import type { CycleFacts, HeldCertification } from '../status/cycle-facts';
-import { cycleStatus, type CycleStatus } from '../status/cycle-status';
+import { cycleStatus, reportingTerms, type CycleStatus, type ReportingTerms } from '../status/cycle-status';
 import { joinCycleStates, toCycleFacts } from './cycle-facts';
 import type { CycleState } from './state';
 
@@ -84,6 +84,19 @@ export function cycleFactsOf(state: CycleState, command: { cycle: CycleName }, c
 /** The status as `cycleStatus` decides it, on a date. */
 export function statusOf(state: CycleState, command: { cycle: CycleName }, context: CycleContext, asOf: BusinessDate): CycleStatus {
   return cycleStatus(cycleFactsOf(state, command, context), context.policy, asOf);
+}
+
+/**
+ * `statusOf`'s late deadline and `countsFrom`s alone (`reportingTerms`): the same certifications
+ * and the same joined extension as `cycleFactsOf`, without copying every activity into facts.
+ */
+export function reportingTermsOf(state: CycleState, context: CycleContext, asOf: BusinessDate): ReportingTerms {
+  const { extension } = joinCycleStates([state, ...(context.merged ?? [])]);
+  return reportingTerms(
+    { certifications: context.certifications, extension: extension ? { until: extension.until, grantedOn: extension.grantedOn } : null },
+    context.policy,
+    asOf,
+  );
 }
 
 export const COMPLETE_STATUSES = ['Complete', 'CompleteLate', 'NotRequired', 'Reinstated'] as const;

@@ -2,14 +2,15 @@ import { valueActivity, type ActivityInput } from '../policy/value-activity';
 import { toTenths } from '../shared/ceus';
 import { actorId, newId } from '../shared/decider';
 import { refuse } from '../shared/errors';
-import { requireCycleOfPolicy, statusOf, type CycleContext, type ReportActivity } from './commands';
+import { reportingTermsOf, requireCycleOfPolicy, type CycleContext, type ReportActivity } from './commands';
 import { joinCycleStates } from './cycle-facts';
 import type { ActivityReported } from './events';
 import { findActivity, type CycleState } from './state';
 
 /**
  * The value and category come from `valueActivity` (policy engineer); whether the date counts
- * for a certification comes from `cycleStatus` (`countsFrom`, D3.1/D3.2). This file decides
+ * for a certification comes from the status module (`reportingTerms`: `cycleStatus`'s
+ * `countsFrom` and `lateDeadline`, D3.1/D3.2/D2.3). This file decides
  * only what belongs to recording: who, when, and whether the stream already has it.
  */
 export function reportActivity(command: ReportActivity, state: CycleState, context: CycleContext): ActivityReported[] {
@@ -26,7 +27,8 @@ export function reportActivity(command: ReportActivity, state: CycleState, conte
   const valued = valueActivity(context.policy, input, command.reportedBy);
   if (!valued.ok) refuse(valued.code, valued.message, { activityType: command.activityType });
 
-  const status = statusOf(state, command, context, reportedOn);
+  // The late deadline and each certification's countsFrom, as `cycleStatus` decides them (D2.3, D3.1).
+  const status = reportingTermsOf(state, context, reportedOn);
   // D2.3: reporting after the deadline is allowed until the late window (or a granted extension) ends.
   if (reportedOn > status.lateDeadline) {
     refuse('ACTIVITY_REPORTING_CLOSED', `Reporting for ${command.cycle} closed at the end of ${status.lateDeadline}.`, {

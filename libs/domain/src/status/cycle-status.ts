@@ -316,7 +316,7 @@ function standardCompletedOn(policy: CyclePolicy, facts: CycleFacts, held: HeldC
   }
 }
 
-function lateDeadlineOf(facts: CycleFacts, policy: CyclePolicy, asOf: BusinessDate): BusinessDate {
+function lateDeadlineOf(facts: Pick<CycleFacts, 'extension'>, policy: CyclePolicy, asOf: BusinessDate): BusinessDate {
   const ext = facts.extension;
   if (ext && (ext.grantedOn === undefined || ext.grantedOn <= asOf)) return laterOf(ext.until, policy.lateWindowEndsOn);
   return policy.lateWindowEndsOn;
@@ -464,9 +464,7 @@ export function cycleStatus(facts: CycleFacts, policy: CyclePolicy, asOf: Busine
   const audit: CycleStatus['audit'] = a
     ? { ...(a.auditId !== undefined ? { auditId: a.auditId } : {}), status: a.closedOn !== undefined && a.closedOn > asOf ? 'open' : a.status, selectedOn: a.selectedOn }
     : null;
-  const certifications = [...facts.certifications]
-    .sort((x, y) => compare(x.earnedOn, y.earnedOn) || compare(x.certification, y.certification))
-    .map((held) => certificationStatus(policy, facts, held, known, asOf, lateDeadline, audit));
+  const certifications = inStatusOrder(facts.certifications).map((held) => certificationStatus(policy, facts, held, known, asOf, lateDeadline, audit));
   return {
     cycle: policy.cycle,
     asOf,
@@ -475,6 +473,39 @@ export function cycleStatus(facts: CycleFacts, policy: CyclePolicy, asOf: Busine
     certifications,
     audit,
     distinction: distinctionOf(policy, facts, known, certifications, asOf),
+  };
+}
+
+function inStatusOrder(held: HeldCertification[]): HeldCertification[] {
+  return [...held].sort((x, y) => compare(x.earnedOn, y.earnedOn) || compare(x.certification, y.certification));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting terms: the part of the status a report is decided on
+
+export interface ReportingTerms {
+  /** `CycleStatus.lateDeadline`: the late window's end, or a granted extension (D2.3, D6.3). */
+  lateDeadline: BusinessDate;
+  /** Per certification, in the order of `CycleStatus.certifications`: its `countsFrom` (D3.1, D2.3). */
+  certifications: { certification: Certification; countsFrom: BusinessDate }[];
+}
+
+/**
+ * What `cycleStatus(facts, policy, asOf)` says about when, and from when, this cycle's CEUs can
+ * be reported: its `lateDeadline` and each certification's `countsFrom`, computed by the same
+ * functions, without judging a single activity (neither depends on the activities or fees). A
+ * report is decided on these (`reportActivity`), so deciding it costs the same whether the cycle
+ * holds three activities or three hundred; an import of thousands of rows no longer re-judges
+ * the whole cycle for every row. Throws where `cycleStatus` throws (a certification the policy
+ * has no requirement row for).
+ */
+export function reportingTerms(facts: Pick<CycleFacts, 'certifications' | 'extension'>, policy: CyclePolicy, asOf: BusinessDate): ReportingTerms {
+  return {
+    lateDeadline: lateDeadlineOf(facts, policy, asOf),
+    certifications: inStatusOrder(facts.certifications).map((held) => {
+      requirementFor(policy, held.earnedOn);
+      return { certification: held.certification, countsFrom: countsFromFor(policy, held) };
+    }),
   };
 }
 

@@ -3,7 +3,7 @@ import { cycleStream, importStream } from '@recert/domain';
 import { revertImport } from './revert-import';
 import { importStatus } from './import-status';
 import { runImport, type ImportProgress, type RunImportRequest } from './run-import';
-import { CYCLE, ImportTestWorld } from './testing/import-test-world';
+import { CYCLE, ImportTestWorld, TODAY } from './testing/import-test-world';
 
 const staff = { id: 'staff-1', role: 'staff' };
 
@@ -238,6 +238,9 @@ describe('runImport on real PostgreSQL', () => {
     const reported = events.filter((e) => e.type === 'ActivityReported');
     expect(reported).toHaveLength(4_000);
     expect(new Set(reported.map((e) => (e.data as { externalRef: string }).externalRef)).size).toBe(4_000);
+    // Dated the day they were recorded (reportedOn), as the API dates a report: the cycle-status
+    // projection judges a cycle as of occurredAt, and as of an activity's own date it would not see it.
+    expect(new Set(reported.map((e) => e.metadata.occurredAt))).toEqual(new Set([TODAY]));
     const rowEvents = events.filter((e) => e.streamId === importStream('imp-big') && e.type.startsWith('ImportRow'));
     expect(new Set(rowEvents.map((e) => (e.data as { row: number }).row)).size).toBe(4_000);
     expect(rowEvents).toHaveLength(4_000);

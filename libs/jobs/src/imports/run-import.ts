@@ -13,6 +13,7 @@ import {
   type BusinessDate,
   type Category,
   type CertificantState,
+  type CycleName,
   type CycleState,
   type DecisionContext,
   type ImportEvent,
@@ -94,8 +95,10 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * The batch CEU import (issue 5, item 1; api.md "Import rows"). Rows are read one at a time,
- * validated by the domain (`cycleDecider` calls `valueActivity` and `cycleStatus`), and recorded
- * in batches: each batch is ONE `appendBatch` holding the cycle streams' ActivityReported events
+ * validated by the domain (`cycleDecider` calls `valueActivity` and `reportingTerms`, the part of
+ * `cycleStatus` a report is decided on), and recorded in batches. A batch's streams are fetched
+ * up front, several reads at a time, while the batch before it is decided and recorded; the rows
+ * are then decided one after another from memory: each batch is ONE `appendBatch` holding the cycle streams' ActivityReported events
  * and the import stream's row outcomes, at the revisions they were decided on. So a row is never
  * counted without being marked, nor marked without being counted; a crash loses at most the
  * batch in flight; running again skips every row with an outcome (resume); a second runner
@@ -110,6 +113,11 @@ export async function runImport(deps: ImportDeps, request: RunImportRequest, opt
   } finally {
     await source.close();
   }
+}
+
+interface PreparedBatch {
+  rows: (ImportActivityRow | RowRefusal)[];
+  matches: DirectoryMatches;
 }
 
 interface Decided {
@@ -154,16 +162,26 @@ class ImportRun {
       if (this.ledger.status !== 'running') return this.result();
     }
     const kind = this.request.kind as ImportKind;
+    // Two batches in flight at most: the next one is read, matched and its streams fetched while
+    // the one before is decided and recorded (decisions and appends stay one batch at a time).
+    let recording: Promise<void> = Promise.resolve();
+    const next = async (batch: SourceRow[]) => {
+      const prepared = this.prepare(kind, batch);
+      prepared.catch(() => undefined); // reported by the chain below, not as unhandled
+      await recording;
+      recording = prepared.then((read) => this.batch(read));
+    };
     let batch: SourceRow[] = [];
     for await (const row of rows) {
       if (!this.dryRun && this.ledger.has(row.row)) continue;
       batch.push(row);
       if (batch.length >= this.batchSize) {
-        await this.batch(kind, batch);
+        await next(batch);
         batch = [];
       }
     }
-    if (batch.length > 0) await this.batch(kind, batch);
+    if (batch.length > 0) await next(batch);
+    await recording;
     if (!this.dryRun) await this.complete();
     return this.result();
   }
@@ -203,12 +221,12 @@ class ImportRun {
   }
 
   /** One batch: decide every row, then one transaction (or, in a dry run, keep the simulated states). */
-  private async batch(kind: ImportKind, rows: SourceRow[]): Promise<void> {
+  private async batch({ rows, matches }: PreparedBatch): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const pending = this.dryRun ? rows : rows.filter((row) => !this.ledger.has(row.row));
       if (pending.length === 0) return;
       const workspace = new Map<string, Folded<CycleState> & { base: number; events: ActivityReported[] }>();
-      const decided = await this.decideRows(kind, pending, workspace);
+      const decided = await this.decideRows(pending, matches, workspace);
       if (this.dryRun) {
         for (const [streamId, touched] of workspace) this.states.putCycle(streamId, { state: touched.state, revision: touched.revision });
         for (const d of decided) this.tally(d.result);
@@ -223,7 +241,7 @@ class ImportRun {
         if (touched.events.length === 0) continue;
         appends.push({
           streamId,
-          events: touched.events.map((event) => ({ type: event.type, data: event.data, metadata: { ...this.metadata(), occurredAt: event.data.activityDate } })),
+          events: touched.events.map((event) => ({ type: event.type, data: event.data, metadata: { ...this.metadata(), occurredAt: event.data.reportedOn } })),
           options: { expectedRevision: touched.base < 0 ? 'no_stream' : touched.base },
         });
       }
@@ -247,18 +265,76 @@ class ImportRun {
     }
   }
 
-  private async decideRows(
-    kind: ImportKind,
-    rows: SourceRow[],
-    workspace: Map<string, Folded<CycleState> & { base: number; events: ActivityReported[] }>,
-  ): Promise<Decided[]> {
+  /** The rows read, matched in the directory, and every stream they are decided on fetched. */
+  private async prepare(kind: ImportKind, rows: SourceRow[]): Promise<PreparedBatch> {
     const read = rows.map((row) => readImportRow(kind, row.row, row.fields, row.malformed));
     const matches = await this.match(read);
+    await this.prefetch(read, matches);
+    return { rows: read, matches };
+  }
+
+  private async decideRows(
+    rows: (ImportActivityRow | RowRefusal)[],
+    matches: DirectoryMatches,
+    workspace: Map<string, Folded<CycleState> & { base: number; events: ActivityReported[] }>,
+  ): Promise<Decided[]> {
     const decided: Decided[] = [];
-    for (const row of read) {
+    for (const row of rows) {
       decided.push('code' in row ? this.rejected(row) : await this.decideRow(row, matches, workspace));
     }
     return decided;
+  }
+
+  /**
+   * Reads, several at a time, every stream the batch's rows will be decided on: the certificants
+   * named (and the survivors they were merged into, D1.3), then each row's cycle, its merged
+   * duplicates' same cycle and the previous cycle. The rows are then decided from memory.
+   */
+  private async prefetch(rows: (ImportActivityRow | RowRefusal)[], matches: DirectoryMatches): Promise<void> {
+    const good = rows.filter((row): row is ImportActivityRow => !('code' in row));
+    let ids = good.flatMap((row) => this.candidatesOf(row, matches));
+    for (let hop = 0; hop < 10 && ids.length > 0; hop++) {
+      await this.states.loadCertificants(ids);
+      ids = ids.flatMap((id) => {
+        const state = this.states.peekCertificant(id)?.state;
+        return state?.status === 'merged' && state.mergedInto ? [state.mergedInto] : [];
+      });
+    }
+    const cycles: [string, CycleName][] = [];
+    for (const row of good) {
+      let previous: CycleName | null;
+      try {
+        previous = previousCycleOf(row.cycle);
+      } catch {
+        continue; // no policy for the cycle: the row is refused without reading anything
+      }
+      for (const candidate of this.candidatesOf(row, matches)) {
+        const survivor = this.peekSurvivor(candidate);
+        if (!survivor) continue;
+        cycles.push([survivor.certificantId!, row.cycle], ...survivor.mergedDuplicates.map((id): [string, CycleName] => [id, row.cycle]));
+        if (previous) cycles.push([survivor.certificantId!, previous]);
+      }
+    }
+    await this.states.loadCycles(cycles);
+  }
+
+  private candidatesOf(row: ImportActivityRow, matches: DirectoryMatches): string[] {
+    const { certificantId, memberId, email } = row.identity;
+    if (certificantId !== undefined) return [certificantId];
+    if (memberId !== undefined) return matches.byMemberId.get(memberId) ?? [];
+    return matches.byEmail.get(email!) ?? [];
+  }
+
+  /** `survivorOf` over what is held already (no read). */
+  private peekSurvivor(certificantId: string): CertificantState | null {
+    let id = certificantId;
+    for (let hop = 0; hop < 10; hop++) {
+      const state = this.states.peekCertificant(id)?.state;
+      if (!state || state.status === 'unregistered') return null;
+      if (state.status !== 'merged' || !state.mergedInto) return state;
+      id = state.mergedInto;
+    }
+    return null;
   }
 
   /** One directory question per batch for the rows that give no certificantId. */
@@ -395,12 +471,8 @@ class ImportRun {
     matches: DirectoryMatches,
   ): Promise<{ certificantId: string; certificant: CertificantState } | RowRefusal> {
     const { certificantId, memberId, email } = row.identity;
-    const [by, value, candidates] =
-      certificantId !== undefined
-        ? ['certificantId', certificantId, [certificantId]]
-        : memberId !== undefined
-          ? ['memberId', memberId, matches.byMemberId.get(memberId) ?? []]
-          : ['email', email!, matches.byEmail.get(email!) ?? []];
+    const [by, value] = certificantId !== undefined ? ['certificantId', certificantId] : memberId !== undefined ? ['memberId', memberId] : ['email', email!];
+    const candidates = this.candidatesOf(row, matches);
     const found = new Map<string, CertificantState>();
     for (const candidate of candidates) {
       const survivor = await this.survivorOf(candidate);
