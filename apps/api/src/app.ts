@@ -5,6 +5,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { RecertConfig } from './config/recert-config';
 import { serveConsole } from './console/serve-console';
+import { mountBullBoard } from './jobs/bull-board';
 
 /** Builds the HTTP application; `main.ts` listens, the end-to-end tests listen on a free port. */
 export async function createApp(config: RecertConfig): Promise<INestApplication> {
@@ -28,6 +29,7 @@ export async function createApp(config: RecertConfig): Promise<INestApplication>
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  mountBullBoard(app);
   serveConsole(app, config.RECERT_CONSOLE_DIR);
   return app;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { InvalidConfiguration, loadRecertConfig } from '../../api/src/config/recert-config';
+import { JobQueue } from '../../api/src/jobs/job-queue';
 import { ProjectionRunners } from '../../api/src/projections/projection-runners';
 import { createWorker } from './worker';
 
@@ -7,7 +8,8 @@ async function main(): Promise<void> {
   const config = loadRecertConfig({ ...process.env, RECERT_MODE: 'worker' });
   const worker = await createWorker(config);
   const projections = worker.get(ProjectionRunners).runners.map((runner) => runner.projection.name);
-  console.log(`Recert worker running ${projections.length} projections (${projections.join(', ') || 'none yet'}); stop it with Ctrl-C.`);
+  const jobs = worker.get(JobQueue).mode === 'bullmq' ? 'working the BullMQ queues' : 'with no Redis, so no queue to work';
+  console.log(`Recert worker running ${projections.length} projections (${projections.join(', ') || 'none yet'}), ${jobs}; stop it with Ctrl-C.`);
 }
 
 main().catch((error: unknown) => {

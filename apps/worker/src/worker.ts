@@ -5,7 +5,7 @@ import type { RecertConfig } from '../../api/src/config/recert-config';
 import { WorkerModule } from './worker.module';
 
 /**
- * Starts the projection runners of every read model in the catalogue, without HTTP. Several
+ * Starts the projection runners of every read model in the catalogue and the job workers, without HTTP. Several
  * workers (and `all`-mode APIs) may run against one database: each projection has one owner at
  * a time and a standby takes over when it stops (see ProjectionRunners).
  */

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { LoginBody, SessionAnswer } from './login.dto';
 import { CurrentStaff, Public, ROLES, Roles, type SignedInStaff } from './roles';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { Sessions } from './sessions';
 
 @ApiTags('auth')
@@ -14,8 +15,11 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOkResponse({ type: SessionAnswer })
-  login(@Body() body: LoginBody, @Req() request: Request): Promise<SessionAnswer> {
-    return this.sessions.signIn(body.email, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
+  async login(@Body() body: LoginBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionAnswer> {
+    const session = await this.sessions.signIn(body.email, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    // The same session as a cookie for the admin pages a browser opens (Bull Board); see session-cookie.ts.
+    setSessionCookie(response, session, request.secure);
+    return session;
   }
 
   /** Ends the session of the token sent; any signed-in role may. */
@@ -24,8 +28,9 @@ export class AuthController {
   @Roles(...ROLES)
   @ApiBearerAuth()
   @ApiNoContentResponse()
-  async logout(@Req() request: Request & { bearerToken?: string }): Promise<void> {
+  async logout(@Req() request: Request & { bearerToken?: string }, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (request.bearerToken) await this.sessions.signOut(request.bearerToken);
+    clearSessionCookie(response, request.secure);
   }
 
   /** Who is signed in, with the roles they hold now (the console shows only what these roles may do). */

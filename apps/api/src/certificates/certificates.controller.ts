@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../auth/roles';
 import { Meta, type RequestMeta } from '../commands/request-meta';
-import type { RunProgress } from '../cycle-admin/runs';
+import type { RunProgress } from '../jobs/run-store';
 import { CertificateIssuance } from './issue/certificate-issuance.service';
 import { IssueCertificatesBody, VerifiedCertificate } from './issue/issue-certificates.dto';
 import { CertificateReadinessQuery } from './readiness/certificate-readiness.query';
@@ -31,12 +31,12 @@ export class CertificatesController {
   @HttpCode(202)
   @Roles('staff')
   @ApiAcceptedResponse({ description: '{ jobId }: follow it at GET /certificates/runs/:jobId.' })
-  issue(@Body() body: IssueCertificatesBody, @Meta() meta: RequestMeta): { jobId: string } {
+  issue(@Body() body: IssueCertificatesBody, @Meta() meta: RequestMeta): Promise<{ jobId: string }> {
     return this.issuance.start(body.cycle, meta);
   }
 
   @Get('runs/:jobId')
-  run(@Param('jobId') jobId: string): RunProgress {
+  run(@Param('jobId') jobId: string): Promise<RunProgress> {
     return this.issuance.progress(jobId);
   }
 

@@ -4,7 +4,7 @@ import { Roles } from '../auth/roles';
 import { Meta, type RequestMeta } from '../commands/request-meta';
 import { CycleMilestoneBody, RunStarted } from './cycle-admin.dto';
 import { CycleMilestones } from './cycle-milestones.service';
-import type { RunProgress } from './runs';
+import type { RunProgress } from '../jobs/run-store';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -31,7 +31,7 @@ export class CycleAdminController {
   }
 
   @Get(':cycle/runs/:jobId')
-  run(@Param('cycle') cycle: string, @Param('jobId') jobId: string): RunProgress {
+  run(@Param('cycle') cycle: string, @Param('jobId') jobId: string): Promise<RunProgress> {
     return this.milestones.progress(cycle, jobId);
   }
 }

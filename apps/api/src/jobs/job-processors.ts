@@ -1,36 +1,38 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { revertImport, runImport, runReport, SqlCertificantDirectory, type ReportRequest } from '@recert/jobs';
 import type { EventStore } from '@recert/event-store';
 import { poolOf } from '@recert/read-models';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-import type { ImportsQueueJob, JobPayloads, ReportJob } from '../../../../libs/jobs/src/queues';
+import type { ImportsQueueJob, ReportJob } from '../../../../libs/jobs/src/queues';
 import { Clock } from '../clock/clock';
 import { DATA_SOURCE, EVENT_STORE } from '../database/tokens';
 import { ReportJobEntity, type ReportJobRow } from '../reports/report-jobs-table';
-import type { RunQueueName } from './job-queue';
+import { JobQueue } from './job-queue';
 
 const PROGRESS_EVERY_MS = 250;
 
 /**
- * The processors, one per job kind, over the libs/jobs engines. Each is idempotent: an import
+ * The import and report processors, over the libs/jobs engines (cycle runs, issuance and rebuilds
+ * register theirs beside their services). Each is idempotent: an import
  * resumes from its stream (rows with an outcome are skipped), a revert withdraws nothing twice,
  * a report already done is left as it is.
  */
 @Injectable()
-export class JobProcessors {
+export class JobProcessors implements OnModuleInit {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
-  /** The one entry both queue paths call. */
-  readonly process = <Q extends RunQueueName>(queue: Q, payload: JobPayloads[Q]): Promise<unknown> => {
-    if (queue === 'imports') return this.imports(payload as ImportsQueueJob);
-    return this.report(payload as ReportJob);
-  };
+  onModuleInit(): void {
+    this.jobs.handle('import', (job) => this.imports(job));
+    this.jobs.handle('revert-import', (job) => this.imports(job));
+    this.jobs.handle('report', (job) => this.report(job));
+  }
 
   async imports(job: ImportsQueueJob): Promise<unknown> {
     if (job.type === 'revert-import') {

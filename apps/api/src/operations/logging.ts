@@ -30,7 +30,7 @@ export function loggingModule(config: RecertConfig): DynamicModule {
       customProps: (request: IncomingMessage) => ({ correlationId: request.id }),
       quietReqLogger: true,
       autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)\b/.test(request.url ?? '') },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
   });
 }

@@ -8,6 +8,7 @@ import { ConsistentReadInterceptor } from './consistent-read.interceptor';
 import { PROJECTION_LIST, projectionListProvider } from './projection-list';
 import { ProjectionRunners } from './projection-runners';
 import { ProjectionsController } from './projections.controller';
+import { RebuildJobs } from './rebuild-jobs';
 
 /**
  * The read side of this process: the runners (none in `api` mode), the `Projections` service that
@@ -32,6 +33,7 @@ export class ProjectionsModule implements BeforeApplicationShutdown {
           inject: [DATA_SOURCE, EVENT_STORE, PROJECTION_LIST],
         },
         ProjectionRunners,
+        RebuildJobs,
         { provide: APP_INTERCEPTOR, useClass: ConsistentReadInterceptor },
       ],
       exports: [Projections, ProjectionRunners, PROJECTION_LIST],

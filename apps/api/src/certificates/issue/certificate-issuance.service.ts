@@ -1,42 +1,48 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { certificateDecider, certificateReadiness, certificateStream, isDomainError, policyFor, type CycleName } from '@recert/domain';
 import { randomBytes } from 'node:crypto';
+import type { IssueCertificatesJob } from '../../../../../libs/jobs/src/queues';
 import { lastPosition } from '../../audits/cycle-streams';
 import { CommandRunner } from '../../commands/command-runner';
 import type { RequestMeta } from '../../commands/request-meta';
-import { Runs, type RunProgress } from '../../cycle-admin/runs';
+import { JobQueue } from '../../jobs/job-queue';
+import { RunStore, type RunProgress } from '../../jobs/run-store';
 import { CertificateReadinessQuery } from '../readiness/certificate-readiness.query';
 
 /**
  * D7.1, D7.2: IssueCertificate on `certificate-<certificantId>-<cycle>-<certification>` for each
- * certification the readiness read model shows ready. The stream's own guard issues once per
- * certification and cycle, so a second run appends nothing. The verification code is the
- * domain's, derived from 16 random bytes given to the decider.
+ * certification the readiness read model shows ready, as an `issue-certificates` job on the
+ * `scheduler` queue with its progress in the run store. The stream's own guard issues once per
+ * certification and cycle, so a second run (or a job delivered twice) appends nothing. The
+ * verification code is the domain's, derived from 16 random bytes given to the decider.
  */
 @Injectable()
-export class CertificateIssuance implements OnApplicationShutdown {
-  readonly runs = new Runs();
-
+export class CertificateIssuance implements OnModuleInit {
   constructor(
     private readonly commands: CommandRunner,
     private readonly readiness: CertificateReadinessQuery,
+    private readonly jobs: JobQueue,
+    private readonly runs: RunStore,
   ) {}
 
-  start(cycle: CycleName, meta: RequestMeta): { jobId: string } {
+  onModuleInit(): void {
+    this.jobs.handle('issue-certificates', (job: IssueCertificatesJob, attempt) =>
+      this.runs.execute(job.runId, attempt, (progress, save) => this.issue(job.cycle, job.meta, progress, save)),
+    );
+  }
+
+  async start(cycle: CycleName, meta: RequestMeta): Promise<{ jobId: string }> {
     policyFor(cycle);
-    const run = this.runs.start('certificates-issue', cycle, (progress) => this.issue(cycle, meta, progress));
+    const run = await this.runs.create('certificates-issue', cycle);
+    await this.jobs.add('scheduler', run.jobId, { type: 'issue-certificates', runId: run.jobId, cycle, meta });
     return { jobId: run.jobId };
   }
 
-  progress(jobId: string): RunProgress {
+  progress(jobId: string): Promise<RunProgress> {
     return this.runs.get(jobId, 'certificates-');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.runs.settle();
-  }
-
-  private async issue(cycle: CycleName, meta: RequestMeta, progress: RunProgress): Promise<void> {
+  private async issue(cycle: CycleName, meta: RequestMeta, progress: RunProgress, save: () => Promise<void>): Promise<void> {
     const statuses = await this.readiness.allStatuses(cycle);
     const ready = statuses.flatMap(({ certificantId, status }) =>
       status.certifications
@@ -63,6 +69,7 @@ export class CertificateIssuance implements OnApplicationShutdown {
         progress.refused.push({ id: `${certificantId}/${certification}`, code: error.code });
       }
       progress.done += 1;
+      await save();
     }
   }
 }
