@@ -16,6 +16,8 @@
  * SEED_SIZE (certificants, default 300), SEED (default "recert-demo").
  */
 
+import { ApiClientError, HttpClient, type Answer, type RequestOptions } from './http-client';
+
 export interface SeedDemoOptions {
   baseUrl: string;
   adminEmail: string;
@@ -120,71 +122,35 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 // ---------------------------------------------------------------------------------------------
-// HTTP
-
-interface Answer {
-  status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+// HTTP (the shared client; this one keeps the highest position written, for consistent reads)
 
 class SeedError extends Error {}
 
-class Client {
+class Client extends HttpClient {
   private maxPosition = 0;
 
   constructor(
-    private readonly baseUrl: string,
+    baseUrl: string,
     private readonly seed: string,
-  ) {}
+  ) {
+    super(baseUrl);
+  }
 
   get position(): number {
     return this.maxPosition;
   }
 
-  async request(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    for (let attempt = 0; ; attempt++) {
-      let answer: Answer;
-      try {
-        const response = await fetch(`${this.baseUrl}${path.startsWith('/api/') || path.startsWith('/health') ? '' : '/api/v1'}${path}`, {
-          method,
-          headers: {
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...headers,
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await response.text();
-        let parsed: unknown = text;
-        try {
-          parsed = text ? JSON.parse(text) : null;
-        } catch {
-          // not JSON: keep the text
-        }
-        answer = { status: response.status, body: parsed };
-      } catch (error) {
-        if (attempt < 5) {
-          await sleep(200 * (attempt + 1));
-          continue;
-        }
-        throw new SeedError(`${method} ${path}: ${(error as Error).message} (is the app running at ${this.baseUrl}?)`);
-      }
-      const code: string | undefined = answer.body?.error?.code;
-      const retryable = answer.status === 503 || (answer.status === 409 && code !== 'IDEMPOTENCY_KEY_REUSED');
-      if (retryable && attempt < 8) {
-        await sleep(100 * (attempt + 1));
-        continue;
-      }
-      const position = answer.body?.position;
-      if (typeof position === 'number' && position > this.maxPosition) this.maxPosition = position;
-      return answer;
-    }
+  override async request(method: string, path: string, options: RequestOptions = {}): Promise<Answer> {
+    const answer = await super.request(method, path, options);
+    const position = answer.body?.position;
+    if (typeof position === 'number' && position > this.maxPosition) this.maxPosition = position;
+    return answer;
   }
 
   /** A command with an Idempotency-Key derived from the seed and the step; anything but 2xx throws. */
   async command(token: string, path: string, body: unknown, step: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const key = `seed-demo:${fnv1a(this.seed).toString(16)}:${step}`.slice(0, 200);
-    const answer = await this.request('POST', path, token, body, { 'idempotency-key': key });
+    const answer = await this.request('POST', path, { token, body, headers: { 'idempotency-key': key } });
     if (answer.status < 200 || answer.status >= 300) {
       throw new SeedError(`${step}: POST ${path} ${JSON.stringify(body)} answered ${answer.status} ${JSON.stringify(answer.body)}`);
     }
@@ -193,22 +159,16 @@ class Client {
 
   async query(token: string, path: string, consistent = false): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const target = consistent ? `${path}${path.includes('?') ? '&' : '?'}consistent=true` : path;
-    const answer = await this.request('GET', target, token, undefined, consistent && this.maxPosition ? { 'x-min-position': String(this.maxPosition) } : {});
+    const answer = await this.request('GET', target, { token, headers: consistent && this.maxPosition ? { 'x-min-position': String(this.maxPosition) } : {} });
     if (answer.status !== 200) throw new SeedError(`GET ${target} answered ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
-  }
-
-  async signIn(email: string, password: string): Promise<string> {
-    const answer = await this.request('POST', '/auth/login', null, { email, password });
-    if (answer.status !== 200 && answer.status !== 201) throw new SeedError(`sign-in as ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body.token as string;
   }
 
   /** Waits until every projection has caught up with the event store's head. */
   async settle(timeoutMs = 60_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const answer = await this.request('GET', '/health', null);
+      const answer = await this.request('GET', '/health');
       const info = answer.body?.info ?? answer.body?.details ?? answer.body?.error?.details ?? {};
       const lag = info.projections?.maxLag ?? info.projections?.lag;
       if (answer.status === 200 && (lag === undefined || lag === 0)) return;
@@ -812,7 +772,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error instanceof SeedError ? `seed:demo failed: ${error.message}` : error);
+    console.error(error instanceof SeedError || error instanceof ApiClientError ? `seed:demo failed: ${error.message}` : error);
     process.exitCode = 1;
   });
 }
