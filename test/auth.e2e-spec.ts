@@ -87,6 +87,17 @@ describe('sign-in, roles and staff accounts', () => {
     });
   });
 
+  describe('GET /auth/me', () => {
+    it('answers who is signed in with the roles they hold now, and 401 without a session', async () => {
+      await createStaff('auditor.me@recert.test', ['auditor']);
+      const session = await app.post('/auth/login', { email: 'auditor.me@recert.test', password: PASSWORD }, { authorization: '' });
+      const me = await app.get('/auth/me', { authorization: `Bearer ${session.body.token}` });
+      expect(me.status).toBe(200);
+      expect(me.body).toEqual({ id: expect.any(String), email: 'auditor.me@recert.test', name: expect.any(String), roles: ['auditor'] });
+      expect((await app.get('/auth/me', { authorization: '' })).status).toBe(401);
+    });
+  });
+
   describe('the guard', () => {
     it('keeps /health, /docs and /docs-json public', async () => {
       const anonymous = { authorization: '' };
