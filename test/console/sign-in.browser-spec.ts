@@ -59,5 +59,7 @@ describe('console: sign-in (issue 6.1)', () => {
     });
     await session.goto('/certificants');
     await session.page.getByText('Your session expired').waitFor();
+    expect(new URL(session.page.url()).pathname).toBe('/sign-in');
+    expect(await session.page.evaluate(() => sessionStorage.getItem('recert.session'))).toBeNull();
   });
 });
