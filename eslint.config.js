@@ -4,7 +4,7 @@ const { domainBoundary } = require('./eslint.boundaries.js');
 
 module.exports = tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'apps/console/dist/**', 'bench/results/**', 'test-output/**', '*.js', '**/*.mjs'],
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'apps/console/dist/**', 'bench/results/**', 'test-output/**', '*.js', '**/*.mjs', 'test/**/*.js'],
   },
   ...tseslint.configs.recommended,
   {

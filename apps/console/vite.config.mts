@@ -10,7 +10,11 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, '../../dist/console'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Oxc's compressor (Vite 8.3) breaks the production bundle (React loops "Maximum update depth");
+    // mangling whitespace and names alone is safe.
+    minify: false,
     rolldownOptions: {
+      output: { minify: { compress: false, mangle: true, codegen: { removeWhitespace: true } } },
       // Mantine marks its modules "use client" (for React Server Components); a client bundle has no use for it.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

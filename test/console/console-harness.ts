@@ -59,14 +59,14 @@ export class ConsoleSession {
 
   /** Opens a console path (`/certificants`) on the app under test. */
   async goto(path: string): Promise<void> {
-    await this.page.goto(`${this.app.url}${path}`);
+    await this.page.goto(`${this.app.url}${path}`, { waitUntil: 'domcontentloaded' });
   }
 
   /** Signs in through the sign-in page (the demo admin by default) and waits for the dashboard's shell. */
   async signIn(credentials: { email: string; password: string } = ADMIN): Promise<void> {
     await this.goto('/sign-in');
-    await this.page.getByLabel('Email').fill(credentials.email);
-    await this.page.getByLabel('Password').fill(credentials.password);
+    await this.page.getByLabel('Email', { exact: true }).fill(credentials.email);
+    await this.page.getByLabel('Password', { exact: true }).fill(credentials.password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await this.page.getByRole('button', { name: 'Sign out' }).waitFor();
   }

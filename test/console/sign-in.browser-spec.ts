@@ -22,8 +22,8 @@ describe('console: sign-in (issue 6.1)', () => {
 
   it("shows the API's sentence when the password is wrong", async () => {
     await session.goto('/sign-in');
-    await session.page.getByLabel('Email').fill(ADMIN.email);
-    await session.page.getByLabel('Password').fill('not the password at all');
+    await session.page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await session.page.getByLabel('Password', { exact: true }).fill('not the password at all');
     await session.page.getByRole('button', { name: 'Sign in' }).click();
     await session.page.getByText('The email or the password is wrong.').waitFor();
     expect(await session.page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
@@ -59,5 +59,7 @@ describe('console: sign-in (issue 6.1)', () => {
     });
     await session.goto('/certificants');
     await session.page.getByText('Your session expired').waitFor();
+    expect(new URL(session.page.url()).pathname).toBe('/sign-in');
+    expect(await session.page.evaluate(() => sessionStorage.getItem('recert.session'))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -34,16 +34,16 @@ export function Shell({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between">
           <Group>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
-            <Title order={1} size="h3">
+            <Text component="span" fw={700} size="xl">
               Recert
-            </Title>
+            </Text>
           </Group>
           <Group>
             <Stack gap={0} align="flex-end">
               <Text size="sm" fw={500}>
                 {staff?.name}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 {staff?.roles.join(', ')}
               </Text>
             </Stack>
@@ -55,7 +55,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
         {NAV.filter((item) => !item.roles || can(...item.roles)).map((item) => (
-          <NavLink key={item.to} component={Link} to={item.to} label={item.label} active={active(item.to)} />
+          <NavLink key={item.to} component={Link} to={item.to} label={item.label} active={active(item.to)} variant="filled" />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

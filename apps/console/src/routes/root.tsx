@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
-import { createRootRoute, createRoute, Navigate, Outlet, useLocation } from '@tanstack/react-router';
+import { createRootRoute, createRoute, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useSession } from '../auth/session';
 import { Shell } from '../layout/Shell';
 
@@ -11,15 +12,20 @@ export const rootRoute = createRootRoute({ component: Outlet });
 
 function SignedIn() {
   const { staff, loading } = useSession();
-  const location = useLocation();
-  if (loading) {
+  const navigate = useNavigate();
+  const href = useRouterState({ select: (state) => state.location.href });
+  const signedOut = !loading && !staff;
+  useEffect(() => {
+    // Once, when the session is found missing: to the sign-in page, coming back here after (href as it is then).
+    if (signedOut) void navigate({ to: '/sign-in', search: { redirect: href }, replace: true });
+  }, [signedOut, navigate]);
+  if (loading || !staff) {
     return (
       <Center h="100vh">
         <Loader aria-label="Loading" />
       </Center>
     );
   }
-  if (!staff) return <Navigate to="/sign-in" search={{ redirect: location.href }} replace />;
   return (
     <Shell>
       <Outlet />

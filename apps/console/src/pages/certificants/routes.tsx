@@ -1,15 +1,5 @@
-import { Text } from '@mantine/core';
-import { createRoute } from '@tanstack/react-router';
-import { appRoute } from '../../routes/root';
-import { Page } from '../../ui/Page';
-
-function CertificantsPage() {
-  return (
-    <Page title="Certificants">
-      <Text>This page is being built.</Text>
-    </Page>
-  );
-}
+import { certificantRoute } from './CertificantPage';
+import { certificantsRoute } from './CertificantsListPage';
 
 /** The certificants pages' routes; apps/console/src/router.tsx adds them to the tree. */
-export const routes = [createRoute({ getParentRoute: () => appRoute, path: '/certificants', component: CertificantsPage })];
+export const routes = [certificantsRoute, certificantRoute];

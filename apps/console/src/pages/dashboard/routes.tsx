@@ -1,15 +1,6 @@
-import { Text } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
-import { Page } from '../../ui/Page';
-
-function DashboardPage() {
-  return (
-    <Page title="Dashboard">
-      <Text>This page is being built.</Text>
-    </Page>
-  );
-}
+import { DashboardPage } from './DashboardPage';
 
 /** The dashboard pages' routes; apps/console/src/router.tsx adds them to the tree. */
 export const routes = [createRoute({ getParentRoute: () => appRoute, path: '/', component: DashboardPage })];

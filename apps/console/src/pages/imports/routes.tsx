@@ -1,15 +1,18 @@
-import { Text } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
-import { Page } from '../../ui/Page';
+import { ImportPage } from './ImportPage';
+import { ImportsPage } from './ImportsPage';
 
-function ImportsPage() {
-  return (
-    <Page title="Imports">
-      <Text>This page is being built.</Text>
-    </Page>
-  );
-}
+const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports', component: ImportsPage });
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports/$importId',
+  component: function ImportRoute() {
+    const { importId } = importRoute.useParams();
+    return <ImportPage importId={importId} />;
+  },
+});
 
 /** The imports pages' routes; apps/console/src/router.tsx adds them to the tree. */
-export const routes = [createRoute({ getParentRoute: () => appRoute, path: '/imports', component: ImportsPage })];
+export const routes = [importsRoute, importRoute];

@@ -1,15 +1,16 @@
-import { Text } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { appRoute } from '../../routes/root';
-import { Page } from '../../ui/Page';
+import { ReportsPage } from './ReportsPage';
 
-function ReportsPage() {
-  return (
-    <Page title="Reports">
-      <Text>This page is being built.</Text>
-    </Page>
-  );
-}
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  validateSearch: (search: Record<string, unknown>): { report?: string } => (typeof search.report === 'string' && search.report ? { report: search.report } : {}),
+  component: function ReportsRoute() {
+    const { report } = reportsRoute.useSearch();
+    return <ReportsPage reportId={report} />;
+  },
+});
 
 /** The reports pages' routes; apps/console/src/router.tsx adds them to the tree. */
-export const routes = [createRoute({ getParentRoute: () => appRoute, path: '/reports', component: ReportsPage })];
+export const routes = [reportsRoute];

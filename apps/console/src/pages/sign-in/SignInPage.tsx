@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { createRoute, useNavigate } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { rootRoute } from '../../routes/root';
@@ -14,7 +14,9 @@ function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (staff) void navigate({ to: redirect ?? '/' });
+  useEffect(() => {
+    if (staff) void navigate({ to: redirect ?? '/', replace: true });
+  }, [staff, redirect, navigate]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +24,6 @@ function SignInPage() {
     setError(null);
     try {
       await signIn(email, password);
-      await navigate({ to: redirect ?? '/' });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Signing in failed.');
     } finally {
@@ -39,11 +40,12 @@ function SignInPage() {
               Sign in to Recert
             </Title>
             {notice && <Alert color="yellow">{notice}</Alert>}
-            <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} />
+            <TextInput label="Email" type="email" autoComplete="username" required withAsterisk={false} value={email} onChange={(event) => setEmail(event.currentTarget.value)} />
             <PasswordInput
               label="Password"
               autoComplete="current-password"
               required
+              withAsterisk={false}
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
               error={error}
