@@ -1,11 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { createApp } from '../apps/api/src/app';
-import { loadRecertConfig } from '../apps/api/src/config/recert-config';
 import { CycleScheduler } from '../apps/api/src/cycle-admin/cycle-scheduler';
-import { ADMIN } from './support/app-harness';
+import { ADMIN, TestApp, type Answer } from './support/app-harness';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /**
@@ -23,63 +20,9 @@ const TODAY = '2024-02-10';
 const CYCLE = '2021-2023';
 const STAFF = { email: 'staff@recert.test', password: 'staff password 12345' };
 
-interface Answer<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-/** One API process over HTTP; `//path` is outside /api/v1. */
-class Api {
-  token: string | null = null;
-  private constructor(
-    readonly app: INestApplication,
-    readonly url: string,
-  ) {}
-
-  static async start(databaseUrl: string, env: Record<string, string> = {}): Promise<Api> {
-    const config = loadRecertConfig({
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      RECERT_NOW: TODAY,
-      RECERT_ADMIN_EMAIL: ADMIN.email,
-      RECERT_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      ...env,
-    });
-    const app = await createApp(config);
-    await app.listen(0, '127.0.0.1');
-    return new Api(app, (await app.getUrl()).replace('[::1]', '127.0.0.1'));
-  }
-
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
-    const response = await fetch(path.startsWith('//') ? `${this.url}${path.slice(1)}` : `${this.url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // HTML or text: keep it
-    }
-    return { status: response.status, body: parsed as T, headers: response.headers };
-  }
-
-  get<T = any>(path: string, headers?: Record<string, string>) {
-    return this.request<T>('GET', path, undefined, headers);
-  }
-
-  post<T = any>(path: string, body: unknown = {}, headers?: Record<string, string>) {
-    return this.request<T>('POST', path, body, headers);
-  }
+/** An API process on the suite's database, with Redis and today pinned. */
+function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
+  return TestApp.startOn(databaseUrl, { REDIS_URL, RECERT_NOW: TODAY, ...env });
 }
 
 function expectStatus(answer: Answer, status: number, code?: string): void {
@@ -104,13 +47,13 @@ function sessionCookieOf(answer: Answer): string {
   return cookie;
 }
 
-const eventTypes = async (api: Api, certificantId: string): Promise<string[]> =>
+const eventTypes = async (api: TestApp, certificantId: string): Promise<string[]> =>
   ((await api.get(`/certificants/${certificantId}/history?limit=500`)).body?.items ?? []).map((item: { type: string }) => item.type);
 
 describe('jobs on BullMQ: persisted runs, the daily cycle check, rebuilds, Bull Board', () => {
   const prefix = `recert-test-${randomBytes(6).toString('hex')}`;
   let database: TestDatabase;
-  let api: Api;
+  let api: TestApp;
   let redis: IORedis;
   let bo: string;
   let staffToken: string;
@@ -119,7 +62,7 @@ describe('jobs on BullMQ: persisted runs, the daily cycle check, rebuilds, Bull 
     process.env.RECERT_QUEUE_PREFIX = prefix;
     redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
     database = await createTestDatabase();
-    api = await Api.start(database.url);
+    api = await startApi(database.url);
     api.token = (await api.post('/auth/login', ADMIN)).body.token;
     expectStatus(await api.post('/staff', { ...STAFF, name: 'staff', roles: ['staff'] }), 201);
     staffToken = (await api.post('/auth/login', STAFF)).body.token;
@@ -204,7 +147,7 @@ describe('jobs on BullMQ: persisted runs, the daily cycle check, rebuilds, Bull 
     await queue.close();
 
     // Another process, API only (it works no queue), on the same database, after the first is gone.
-    const other = await Api.start(database.url, { RECERT_MODE: 'api' });
+    const other = await startApi(database.url, { RECERT_MODE: 'api' });
     try {
       other.token = api.token;
       await api.app.close();
@@ -214,7 +157,7 @@ describe('jobs on BullMQ: persisted runs, the daily cycle check, rebuilds, Bull 
       expectStatus(await other.get(`/cycles/2024-2026/runs/${started.body.jobId as string}`), 404, 'RUN_NOT_FOUND');
     } finally {
       await other.app.close();
-      api = await Api.start(database.url);
+      api = await startApi(database.url);
       api.token = other.token;
     }
   });
@@ -274,11 +217,11 @@ describe('jobs on BullMQ: persisted runs, the daily cycle check, rebuilds, Bull 
 
 describe('Bull Board without Redis (jobs in the process)', () => {
   let database: TestDatabase;
-  let api: Api;
+  let api: TestApp;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await Api.start(database.url, { REDIS_URL: '' });
+    api = await startApi(database.url, { REDIS_URL: '' });
   });
 
   afterAll(async () => {

@@ -18,32 +18,43 @@ export class TestApp {
   private constructor(
     readonly app: INestApplication,
     readonly url: string,
-    private readonly database: TestDatabase,
+    /** The database this app created and drops at stop; null when it runs on one it was given. */
+    private readonly database: TestDatabase | null,
   ) {}
 
+  /** The app on a database of its own, dropped at stop. */
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
     const database = await createTestDatabase();
     try {
-      const config = loadRecertConfig({
-        DATABASE_URL: database.url,
-        RECERT_ADMIN_EMAIL: ADMIN.email,
-        RECERT_ADMIN_PASSWORD: ADMIN.password,
-        LOG_LEVEL: 'silent',
-        ...env,
-        PORT: '0',
-      });
-      const app = await createApp(config);
-      await app.listen(0, '127.0.0.1');
-      return new TestApp(app, (await app.getUrl()).replace('[::1]', '127.0.0.1'), database);
+      return await TestApp.listen(database.url, env, database);
     } catch (error) {
       await database.drop();
       throw error;
     }
   }
 
+  /** Another app process on a database that outlives it (two processes sharing one database). */
+  static startOn(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
+    return TestApp.listen(databaseUrl, env, null);
+  }
+
+  private static async listen(databaseUrl: string, env: Record<string, string>, owned: TestDatabase | null): Promise<TestApp> {
+    const config = loadRecertConfig({
+      DATABASE_URL: databaseUrl,
+      RECERT_ADMIN_EMAIL: ADMIN.email,
+      RECERT_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'silent',
+      ...env,
+      PORT: '0',
+    });
+    const app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    return new TestApp(app, (await app.getUrl()).replace('[::1]', '127.0.0.1'), owned);
+  }
+
   async stop(): Promise<void> {
     await this.app.close();
-    await this.database.drop();
+    await this.database?.drop();
   }
 
   /** A request to `/api/v1<path>` (or an absolute path starting with `//`), with the current token. */
