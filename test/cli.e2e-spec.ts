@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runCli } from '../apps/cli/src/run-cli';
-import { ADMIN, TestApp, type Answer } from './support/app-harness';
+import { ADMIN, TestApp } from './support/app-harness';
+import { complete2021to2023, eventually, expectStatus } from './support/http-expect';
 
 /**
  * Issue 5 item 8: the operators' CLI, run in this process against the running app over HTTP
@@ -51,20 +52,6 @@ async function cli(argv: string[], env: Record<string, string> = {}): Promise<Ra
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-function expectStatus(answer: Answer, status: number): void {
-  if (answer.status !== status) throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-}
-
-async function eventually(read: () => Promise<Answer>, done: (body: any) => boolean, timeoutMs = 20_000): Promise<any> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await read();
-    if (answer.status === 200 && done(answer.body)) return answer.body;
-    if (Date.now() > until) throw new Error(`did not happen in time: ${answer.status} ${JSON.stringify(answer.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** CSCS since 2019 with its documents; `complete`: 6.0 CEUs of 2021-2023 in two categories, CPR/AED and the fee. */
 async function certificant(name: string, memberId: string, complete: boolean): Promise<{ id: string; position: number }> {
   const registered = await app.post('/certificants', { firstName: name, lastName: 'Lifter', email: `${name.toLowerCase()}@example.org`, memberId });
@@ -74,20 +61,7 @@ async function certificant(name: string, memberId: string, complete: boolean): P
   const documents = await app.post(`/certificants/${id}/certifications/CSCS/documents`, { documents: ['exam-result.pdf'], receivedOn: '2019-05-10' });
   expectStatus(documents, 201);
   if (!complete) return { id, position: documents.body.position };
-  expectStatus(
-    await app.post(`/certificants/${id}/cpr-aed`, { provider: 'American Red Cross', completedOn: '2023-01-15', expiresOn: '2025-01-15', coversAdult: true, skillsEvaluation: true, deliveredOnline: false }),
-    201,
-  );
-  for (const body of [
-    { activityType: 'event-attendance', activityDate: '2022-03-05', title: 'Coaches conference', provider: 'Regional clinic', hours: 20 },
-    { activityType: 'event-attendance', activityDate: '2022-09-10', title: 'Strength symposium', provider: 'State association', hours: 20 },
-    { activityType: 'pre-approved-home-study', activityDate: '2023-02-01', title: 'Periodization course', provider: 'NSCA', ceus: 2 },
-  ]) {
-    expectStatus(await app.post(`/certificants/${id}/cycles/${PAST}/activities`, { reportedOn: '2023-06-01', ...body }), 201);
-  }
-  const fee = await app.post(`/certificants/${id}/cycles/${PAST}/fees`, { feeType: 'recertification', certification: 'CSCS', amountCents: 7500, paidOn: '2023-06-01' });
-  expectStatus(fee, 201);
-  return { id, position: fee.body.position };
+  return { id, ...(await complete2021to2023(app, id)) };
 }
 
 /** Good rows for Ada and Bo, a row for nobody, a malformed row, and Ada's first row again (a duplicate). */

@@ -1,4 +1,5 @@
 import { ADMIN, TestApp, type Answer } from './support/app-harness';
+import { complete2021to2023, eventually, expectStatus } from './support/http-expect';
 
 /**
  * Closing 2021-2023, ending its late window, issuing its certificates and verifying one in
@@ -21,21 +22,6 @@ async function as<T>(who: string, action: () => Promise<T>): Promise<T> {
     return await action();
   } finally {
     app.token = previous;
-  }
-}
-
-function expectStatus(answer: Answer, status: number, code?: string): void {
-  if (answer.status !== status) throw new Error(`expected ${status}${code ? ` ${code}` : ''}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-  if (code) expect(answer.body.error.code).toBe(code);
-}
-
-async function eventually<T>(read: () => Promise<Answer<T>>, done: (body: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await read();
-    if (answer.status === 200 && done(answer.body)) return answer.body;
-    if (Date.now() > until) throw new Error(`did not happen in time: ${answer.status} ${JSON.stringify(answer.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
@@ -89,27 +75,7 @@ async function register(name: string): Promise<{ id: string; position: number }>
 /** CSCS since 2019, 2021-2023 complete on time: 6.0 CEUs in two categories, CPR/AED, fee paid. */
 async function completer(name: string): Promise<{ id: string; position: number }> {
   const { id } = await register(name);
-  expectStatus(
-    await app.post(`/certificants/${id}/cpr-aed`, {
-      provider: 'American Red Cross',
-      completedOn: '2023-01-15',
-      expiresOn: '2025-01-15',
-      coversAdult: true,
-      skillsEvaluation: true,
-      deliveredOnline: false,
-    }),
-    201,
-  );
-  for (const body of [
-    { activityType: 'event-attendance', activityDate: '2022-03-05', title: 'Coaches conference', provider: 'Regional clinic', hours: 20 },
-    { activityType: 'event-attendance', activityDate: '2022-09-10', title: 'Strength symposium', provider: 'State association', hours: 20 },
-    { activityType: 'pre-approved-home-study', activityDate: '2023-02-01', title: 'Periodization course', provider: 'NSCA', ceus: 2 },
-  ]) {
-    expectStatus(await app.post(`/certificants/${id}/cycles/${CYCLE}/activities`, { reportedOn: '2023-06-01', ...body }), 201);
-  }
-  const fee = await app.post(`/certificants/${id}/cycles/${CYCLE}/fees`, { feeType: 'recertification', certification: 'CSCS', amountCents: 7500, paidOn: '2023-06-01' });
-  expectStatus(fee, 201);
-  return { id, position: fee.body.position };
+  return { id, ...(await complete2021to2023(app, id)) };
 }
 
 async function createStaff(credentials: { email: string; password: string }, roles: string[]): Promise<void> {
