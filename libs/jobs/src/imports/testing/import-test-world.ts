@@ -11,7 +11,7 @@ import {
   type CycleState,
   type CycleStatus,
 } from '@recert/domain';
-import { PostgresEventStore, START, type RecordedEvent } from '@recert/event-store';
+import { PostgresEventStore, type RecordedEvent } from '@recert/event-store';
 import { InMemoryCertificantDirectory } from '../certificant-directory';
 import type { ImportDeps } from '../run-import';
 import { cycleStatusOfRecords, previousCycleOf } from '@recert/domain';
@@ -104,14 +104,16 @@ export class ImportTestWorld {
     return (await this.status(certificantId, cycle)).certifications[0]?.reportedTenths ?? 0;
   }
 
-  async allEvents(): Promise<RecordedEvent[]> {
-    const all: RecordedEvent[] = [];
-    for (let from = START; ; ) {
-      const page = await this.store.readAll(from, 10_000);
-      if (page.length === 0) return all;
-      all.push(...page);
-      from = page[page.length - 1].position;
-    }
+  /**
+   * Every event in this schema, in position order, read from the table itself: `readAll` stops at
+   * the oldest transaction still open anywhere on the server (its commit-safe frontier), and
+   * other suites running beside this one keep transactions open.
+   */
+  async allEvents(): Promise<Pick<RecordedEvent, 'streamId' | 'type' | 'data' | 'metadata'>[]> {
+    const { rows } = await this.admin.query<{ streamId: string; type: string; data: unknown; metadata: RecordedEvent['metadata'] }>(
+      `SELECT stream_id AS "streamId", type, data, metadata FROM ${this.schema}.events ORDER BY global_position`,
+    );
+    return rows;
   }
 
   async drop(): Promise<void> {
