@@ -18,8 +18,9 @@ module.exports = {
   rootDir: __dirname,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
-    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    // Real PostgreSQL, Redis and HTTP: a ceiling for a step on a busy machine, never an assertion on time.
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], testTimeout: 30_000 },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'], testTimeout: 30_000 },
     // The staff console in Debian's Chromium (playwright-core), against the real app and database.
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/console/**/*.browser-spec.ts'], globalSetup: '<rootDir>/test/console/build-console.js' },
   ],
