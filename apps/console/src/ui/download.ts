@@ -9,9 +9,16 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
+const CSV = 'text/csv;charset=utf-8';
+
+/** An address for text held in the browser (a blob URL): revoke it with URL.revokeObjectURL when done. */
+export function textUrl(text: string, type = CSV): string {
+  return URL.createObjectURL(new Blob([text], { type }));
+}
+
 /** Saves text as a file the browser downloads (no server round trip). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadText(fileName: string, text: string, type = CSV): void {
+  const url = textUrl(text, type);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,9 +1,10 @@
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
-import { notify } from '../../ui/notify';
 import { useMutation } from '@tanstack/react-query';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Can } from '../../auth/session';
 import { cycleChoices } from '../../lib/cycles';
+import { placeRefusal } from '../../lib/refusal';
+import { notify } from '../../ui/notify';
 import { ErrorAlert, Page } from '../../ui/Page';
 import { IssuanceRunPanel } from './IssuanceRunPanel';
 import { ReadinessPanel } from './ReadinessPanel';
@@ -28,7 +29,7 @@ export function CertificatesPage({
       notify('Issuing certificates', `Certificates for ${cycle} are being issued to everyone ready.`);
     },
   });
-  const fieldErrors = issue.error instanceof ApiError ? issue.error.fieldErrors : {};
+  const { field: fieldErrors, other } = placeRefusal(issue.error, ['cycle']);
 
   return (
     <Page title="Certificates">
@@ -36,7 +37,7 @@ export function CertificatesPage({
         A certification complete for its cycle and not waiting on an audit is ready for its certificate. Each certificate is issued once per
         certification and cycle and carries a verification code anyone can check.
       </Text>
-      {issue.error && !fieldErrors.cycle && <ErrorAlert error={issue.error} />}
+      <ErrorAlert error={other} />
       <Group align="flex-end" gap="md">
         <NativeSelect
           label="Cycle"

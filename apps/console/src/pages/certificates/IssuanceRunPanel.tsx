@@ -1,28 +1,32 @@
-import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import { pollUntil } from '../../lib/polling';
+import { LabelledProgress } from '../../ui/LabelledProgress';
 import { QueryState } from '../../ui/Page';
-import { MeasuredTable, type MeasuredColumn } from './MeasuredTable';
+import { ScrollTable, type ScrollColumn } from '../../ui/ScrollTable';
 import { certificateKeys, issuanceRun, type IssuanceRun } from './certificates-api';
 
 type Issued = IssuanceRun['issued'][number];
 type Refused = IssuanceRun['refused'][number];
 
-const issuedColumns: MeasuredColumn<Issued>[] = [
+const issuedColumns: ScrollColumn<Issued>[] = [
   {
-    header: 'Certificant',
+    key: 'certificant',
+    label: 'Certificant',
     width: 150,
-    cell: (row) => (
+    render: (row) => (
       <Anchor component={Link} to={`/certificants/${row.certificantId}`} ff="monospace" size="sm" title={row.certificantId}>
         {row.certificantId.slice(0, 8)}
       </Anchor>
     ),
   },
-  { header: 'Certification', width: 140, cell: (row) => row.certification },
+  { key: 'certification', label: 'Certification', width: 140, render: (row) => row.certification },
   {
-    header: 'Verification code',
-    cell: (row) => (
+    key: 'code',
+    label: 'Verification code',
+    render: (row) => (
       <Anchor component={Link} to={`/verify/${row.verificationCode}`} ff="monospace">
         {row.verificationCode}
       </Anchor>
@@ -30,9 +34,9 @@ const issuedColumns: MeasuredColumn<Issued>[] = [
   },
 ];
 
-const refusedColumns: MeasuredColumn<Refused>[] = [
-  { header: 'Certificant and certification', cell: (row) => row.id },
-  { header: 'Refused with', cell: (row) => row.code },
+const refusedColumns: ScrollColumn<Refused>[] = [
+  { key: 'id', label: 'Certificant and certification', render: (row) => row.id },
+  { key: 'code', label: 'Refused with', render: (row) => row.code },
 ];
 
 // Shades dark enough for white text at AA (4.5:1).
@@ -45,7 +49,7 @@ export function IssuanceRunPanel({ jobId, onDismiss }: { jobId: string; onDismis
   const run = useQuery({
     queryKey: certificateKeys.run(jobId),
     queryFn: () => issuanceRun(jobId),
-    refetchInterval: (query) => (query.state.data?.state === 'running' || !query.state.data ? 1_000 : false),
+    refetchInterval: pollUntil<IssuanceRun>((data) => data.state !== 'running', 1_000),
   });
   const state = run.data?.state;
   const cycle = run.data?.cycle;
@@ -86,22 +90,26 @@ function RunDetails({ run }: { run: IssuanceRun }) {
   const percent = total ? Math.round((run.done / total) * 100) : run.state === 'running' ? 0 : 100;
   return (
     <>
-      <Progress value={percent} animated={run.state === 'running'} aria-label="Issuance progress" size="lg" />
-      <Text>
-        {total === null ? 'Finding who is ready…' : `${run.done} of ${total} ready certifications handled`}: {run.changed} certificate
-        {run.changed === 1 ? '' : 's'} issued, {run.refused.length} refused.
-        {run.state === 'completed' && run.changed === 0 && total !== null ? ' Every ready certification already had its certificate.' : ''}
-      </Text>
+      <LabelledProgress
+        label="Issuance progress"
+        percent={percent}
+        moving={run.state === 'running'}
+        words={
+          `${total === null ? 'Finding who is ready…' : `${run.done} of ${total} ready certifications handled`}: ` +
+          `${run.changed} certificate${run.changed === 1 ? '' : 's'} issued, ${run.refused.length} refused.` +
+          (run.state === 'completed' && run.changed === 0 && total !== null ? ' Every ready certification already had its certificate.' : '')
+        }
+      />
       {run.error && (
         <Text c="red.9" role="alert">
           The run stopped: {run.error}
         </Text>
       )}
       {run.issued.length > 0 && (
-        <MeasuredTable label="Certificates issued" rows={run.issued} columns={issuedColumns} rowKey={(row) => row.verificationCode} maxHeight={360} />
+        <ScrollTable label="Certificates issued" rows={run.issued} columns={issuedColumns} rowKey={(row) => row.verificationCode} maxHeight={360} />
       )}
       {run.refused.length > 0 && (
-        <MeasuredTable label="Certifications refused" rows={run.refused} columns={refusedColumns} rowKey={(row) => row.id} maxHeight={240} />
+        <ScrollTable label="Certifications refused" rows={run.refused} columns={refusedColumns} rowKey={(row) => row.id} maxHeight={240} />
       )}
     </>
   );

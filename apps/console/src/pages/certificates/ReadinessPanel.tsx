@@ -1,37 +1,41 @@
-import { Anchor, Badge, Button, Group, List, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Group, List, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { useCursorList } from '../../lib/cursor-list';
+import { LoadMore } from '../../ui/LoadMore';
 import { QueryState } from '../../ui/Page';
-import { MeasuredTable, type MeasuredColumn } from './MeasuredTable';
+import { ScrollTable, type ScrollColumn } from '../../ui/ScrollTable';
 import { certificateKeys, readinessPage, STATUS_WORDS, type ReadinessItem } from './certificates-api';
 
 type Show = 'all' | 'ready' | 'waiting';
 
-const columns: MeasuredColumn<ReadinessItem>[] = [
+const columns: ScrollColumn<ReadinessItem>[] = [
   {
-    header: 'Certificant',
+    key: 'certificant',
+    label: 'Certificant',
     width: 150,
-    cell: (item) => (
+    render: (item) => (
       <Anchor component={Link} to={`/certificants/${item.certificantId}`} ff="monospace" size="sm" title={item.certificantId}>
         {item.certificantId.slice(0, 8)}
       </Anchor>
     ),
   },
-  { header: 'Certification', width: 130, cell: (item) => item.certification },
-  { header: 'Status', width: 160, cell: (item) => STATUS_WORDS[item.status] ?? item.status },
+  { key: 'certification', label: 'Certification', width: 130, render: (item) => item.certification },
+  { key: 'status', label: 'Status', width: 160, render: (item) => STATUS_WORDS[item.status] ?? item.status },
   {
-    header: 'Certificate',
+    key: 'certificate',
+    label: 'Certificate',
     width: 120,
-    cell: (item) => (
+    render: (item) => (
       <Badge color={item.ready ? 'teal.9' : 'gray.8'} variant={item.ready ? 'filled' : 'outline'}>
         {item.ready ? 'Ready' : 'Not ready'}
       </Badge>
     ),
   },
   {
-    header: 'Why',
-    cell: (item) =>
+    key: 'why',
+    label: 'Why',
+    render: (item) =>
       item.ready ? (
         <Text size="sm">Complete and not waiting on an audit.</Text>
       ) : (
@@ -47,13 +51,7 @@ const columns: MeasuredColumn<ReadinessItem>[] = [
 /** GET /certificates/readiness, a page of certificants at a time, every certification with its reasons in words. */
 export function ReadinessPanel({ cycle }: { cycle: string }) {
   const [show, setShow] = useState<Show>('all');
-  const readiness = useInfiniteQuery({
-    queryKey: certificateKeys.readiness(cycle),
-    queryFn: ({ pageParam }) => readinessPage(cycle, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const all = useMemo(() => readiness.data?.pages.flatMap((page) => page.items) ?? [], [readiness.data]);
+  const { list: readiness, items: all } = useCursorList({ queryKey: certificateKeys.readiness(cycle), page: (cursor) => readinessPage(cycle, cursor) });
   const rows = useMemo(() => (show === 'all' ? all : all.filter((item) => item.ready === (show === 'ready'))), [all, show]);
   const ready = all.filter((item) => item.ready).length;
 
@@ -78,18 +76,15 @@ export function ReadinessPanel({ cycle }: { cycle: string }) {
             ]}
           />
         </Group>
-        {rows.length === 0 ? (
-          <Text>{all.length === 0 ? `No certificant has a record in ${cycle}.` : 'None of those loaded so far.'}</Text>
-        ) : (
-          <MeasuredTable label={`Readiness for ${cycle}`} rows={rows} columns={columns} rowKey={(item) => `${item.certificantId}/${item.certification}`} />
-        )}
-        {readiness.hasNextPage && (
-          <Group>
-            <Button variant="default" onClick={() => void readiness.fetchNextPage()} loading={readiness.isFetchingNextPage}>
-              Load more
-            </Button>
-          </Group>
-        )}
+        <ScrollTable
+          label={`Readiness for ${cycle}`}
+          rows={rows}
+          columns={columns}
+          rowKey={(item) => `${item.certificantId}/${item.certification}`}
+          maxHeight={520}
+          empty={all.length === 0 ? `No certificant has a record in ${cycle}.` : 'None of those loaded so far.'}
+        />
+        <LoadMore list={readiness} />
       </QueryState>
     </Stack>
   );

@@ -5,7 +5,8 @@ import { cycleOf } from '../../lib/cycles';
 import { Page, QueryState } from '../../ui/Page';
 import { Bars } from '../reports/ReportChart';
 import { STATUS_COLORS, STATUS_LABELS, STATUSES, TONES } from '../reports/reports-api';
-import { useCompletion, useListCount, useProjections, useRunningImports, type Completion, type ProjectionHealth } from './dashboard-api';
+import type { ProjectionStatus } from '../operations/operations-api';
+import { useCompletion, useListCount, useProjections, useRunningImports, type Completion } from './dashboard-api';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -172,7 +173,7 @@ function CompletionBody({ completion }: { completion: Completion }) {
 }
 
 /** A projection is healthy when it runs, is near the head and has no parked stream. */
-const healthy = (p: ProjectionHealth) => p.status === 'running' && p.parkedStreams === 0 && p.lag < 1_000;
+const healthy = (p: ProjectionStatus) => p.status === 'running' && p.parkedStreams === 0 && p.lag < 1_000;
 
 function ProjectionsPanel() {
   const { data, isPending, error } = useProjections();

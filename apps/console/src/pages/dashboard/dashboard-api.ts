@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query, type Page } from '../../api/client';
-import { FINISHED, recentImports, type ImportStatus } from '../imports/imports-api';
+import { FINISHED, importStatus, recentImports } from '../imports/imports-api';
+import { listProjections } from '../operations/operations-api';
 import { STATUSES } from '../reports/reports-api';
 
 const PAGE = 500;
@@ -88,7 +89,7 @@ export function useRunningImports() {
     queryKey: ['imports', 'running', recent.map((item) => item.importId)],
     queryFn: async ({ signal }) => {
       const statuses = await Promise.all(
-        recent.map((item) => api.get<ImportStatus>(`/imports/${encodeURIComponent(item.importId)}`, { signal }).catch(() => null)),
+        recent.map((item) => importStatus(item.importId, signal).catch(() => null)),
       );
       return { started: recent.length, running: statuses.filter((status) => status && !FINISHED.has(status.status)).length };
     },
@@ -96,21 +97,7 @@ export function useRunningImports() {
   });
 }
 
-export interface ProjectionHealth {
-  name: string;
-  status: string;
-  position: number;
-  head: number;
-  lag: number;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  parkedStreams: number;
-}
-
+/** GET /projections, as the operations page reads it, every ten seconds. */
 export function useProjections() {
-  return useQuery({
-    queryKey: ['dashboard', 'projections'],
-    queryFn: ({ signal }) => api.get<Page<ProjectionHealth>>('/projections', { signal }),
-    refetchInterval: 10_000,
-  });
+  return useQuery({ queryKey: ['dashboard', 'projections'], queryFn: listProjections, refetchInterval: 10_000 });
 }

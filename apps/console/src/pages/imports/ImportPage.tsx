@@ -2,8 +2,9 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } fr
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Can } from '../../auth/session';
+import { placeRefusal } from '../../lib/refusal';
 import { notify } from '../../ui/notify';
 import { ErrorAlert, Page, QueryState } from '../../ui/Page';
 import { ImportOutcome, ImportProgress, ImportStatusBadge } from './ImportOutcome';
@@ -69,7 +70,7 @@ function RevertForm({ importId, onStarted }: { importId: string; onStarted: () =
       notify('Revert started', 'Every activity this import recorded is being withdrawn.');
     },
   });
-  const fieldErrors = revert.error instanceof ApiError ? revert.error.fieldErrors : {};
+  const { field: fieldErrors, other } = placeRefusal(revert.error, ['reason']);
   return (
     <Paper withBorder p="md">
       <form
@@ -84,7 +85,7 @@ function RevertForm({ importId, onStarted }: { importId: string; onStarted: () =
           </Title>
           <Text size="sm">Withdraws every activity the import recorded. The import and the withdrawals stay in each certificant&apos;s history.</Text>
           <TextInput label="Reason" required value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={fieldErrors.reason} maw={520} />
-          {!fieldErrors.reason && <ErrorAlert error={revert.error} />}
+          <ErrorAlert error={other} />
           <Group>
             <Button type="submit" color="red" disabled={revert.isPending || reason.trim() === ''} loading={revert.isPending}>
               Revert import

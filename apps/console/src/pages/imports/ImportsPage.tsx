@@ -2,9 +2,9 @@ import { Alert, Anchor, Button, Group, Input, List, NativeSelect, Paper, Stack, 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
-import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { notify, READABLE_DESCRIPTION } from '../../ui/notify';
+import { placeRefusal } from '../../lib/refusal';
+import { notify } from '../../ui/notify';
 import { ErrorAlert, Page } from '../../ui/Page';
 import { previewCsv, type CsvPreview } from './csv-preview';
 import { ImportOutcome, ImportStatusBadge } from './ImportOutcome';
@@ -67,8 +67,7 @@ function ImportForm() {
   });
 
   const error = start.error ?? dryRun.error;
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const generalError = error && !(error instanceof ApiError && (fieldErrors.kind || fieldErrors.file)) ? error : null;
+  const { field: fieldErrors, other: generalError } = placeRefusal(error, ['kind', 'file']);
   const pending = start.isPending || dryRun.isPending;
   const reset = () => {
     start.reset();
@@ -89,7 +88,6 @@ function ImportForm() {
           <Stack gap="sm">
             <NativeSelect
               label="Kind"
-              descriptionProps={READABLE_DESCRIPTION}
               description="What the rows are: each kind has columns of its own."
               data={IMPORT_KINDS.map((choice) => ({ value: choice.value, label: `${choice.label} (${choice.value})` }))}
               value={kind}
@@ -103,7 +101,6 @@ function ImportForm() {
             <Input.Wrapper
               label="CSV file"
               labelProps={{ htmlFor: fileId }}
-              descriptionProps={READABLE_DESCRIPTION}
               description="The first line names the columns: certificantId, memberId or email, then activityDate, title, provider, externalRef and the kind's own."
               error={fieldErrors.file}
             >

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { pollUntil } from '../../lib/polling';
 
 /** api.md "Import rows": the kinds of CSV the API takes, with what each row of that kind needs. */
 export const IMPORT_KINDS = [
@@ -40,20 +41,19 @@ export const FINISHED = new Set<ImportStatus['status']>(['completed', 'reverted'
 
 export const importKey = (importId: string) => ['imports', importId] as const;
 
+/** GET /imports/:importId */
+export const importStatus = (importId: string, signal?: AbortSignal) => api.get<ImportStatus>(`/imports/${encodeURIComponent(importId)}`, { signal });
+
 /** One import, polled until it is finished (or reverted, while a revert runs). */
 export function useImport(importId: string, { until }: { until?: ImportStatus['status'] } = {}) {
   return useQuery({
     queryKey: importKey(importId),
-    queryFn: ({ signal }) => api.get<ImportStatus>(`/imports/${encodeURIComponent(importId)}`, { signal }),
-    refetchInterval: (query) => {
-      const data = query.state.data;
-      if (query.state.error) return false;
+    queryFn: ({ signal }) => importStatus(importId, signal),
+    refetchInterval: pollUntil<ImportStatus>(
+      (data) => (until ? data.status === until || data.status === 'failed' : FINISHED.has(data.status)),
       // A large import answers every refused row each time: ask less often.
-      const every = data && data.totalRows > 5_000 ? 1_500 : 500;
-      if (!data) return every;
-      if (until) return data.status === until || data.status === 'failed' ? false : every;
-      return FINISHED.has(data.status) ? false : every;
-    },
+      (data) => (data && data.totalRows > 5_000 ? 1_500 : 500),
+    ),
   });
 }
 

@@ -1,10 +1,12 @@
-import { Badge, Button, Code, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { notify } from '../../ui/notify';
+import { Badge, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
+import { pollUntil } from '../../lib/polling';
+import { LabelledProgress } from '../../ui/LabelledProgress';
+import { notify } from '../../ui/notify';
 import { ErrorAlert, QueryState } from '../../ui/Page';
-import { listProjections, operationsKeys, rebuildRun, type ProjectionStatus } from './operations-api';
+import { listProjections, operationsKeys, rebuildRun, type ProjectionStatus, type RebuildRun } from './operations-api';
 
 // Shades dark enough for white text at AA (4.5:1).
 const STATUS_COLOR: Record<string, string> = { running: 'teal.9', rebuilding: 'blue.8', stopped: 'gray.8', failed: 'red.9' };
@@ -129,19 +131,12 @@ function RebuildProgress({ projection, jobId }: { projection: ProjectionStatus; 
     queryKey: operationsKeys.rebuild(projection.name, jobId ?? ''),
     queryFn: () => rebuildRun(projection.name, jobId!),
     enabled: jobId !== null,
-    refetchInterval: (query) => (query.state.error || (query.state.data && query.state.data.state !== 'running') ? false : 1_000),
+    refetchInterval: pollUntil<RebuildRun>((run) => run.state !== 'running', 1_000),
   });
   const eventsDone = projection.rebuild?.eventsDone ?? (job.data?.state === 'running' ? job.data.eventsDone : null);
   if (eventsDone !== null) {
     const head = Math.max(projection.head, job.data?.head ?? 0, 1);
-    return (
-      <>
-        <Progress value={Math.min(100, (eventsDone / head) * 100)} animated aria-label={`Rebuild of ${projection.name}`} />
-        <Text size="xs">
-          Rebuilding: {eventsDone} of {head} events
-        </Text>
-      </>
-    );
+    return <LabelledProgress label={`Rebuild of ${projection.name}`} percent={(eventsDone / head) * 100} words={`Rebuilding: ${eventsDone} of ${head} events`} moving />;
   }
   if (job.data?.state === 'completed') return <Text size="xs">Rebuilt: {job.data.eventsDone} events, swapped in.</Text>;
   if (job.data?.state === 'failed') {

@@ -1,30 +1,20 @@
 import { Badge, Button, Checkbox, Group, Modal, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notify } from '../../ui/notify';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, query } from '../../api/client';
+import { api, query, type ApiError } from '../../api/client';
 import type { Role } from '../../auth/session';
+import { useCursorList } from '../../lib/cursor-list';
+import { placeRefusal } from '../../lib/refusal';
+import { LoadMore } from '../../ui/LoadMore';
+import { notify } from '../../ui/notify';
 import { ErrorAlert, QueryState } from '../../ui/Page';
 import { operationsKeys, ROLES, staffPage, type StaffAccount } from './operations-api';
-
-/** Mantine greys descriptions below AA contrast; these keep the body colour. */
-const READABLE_DESCRIPTION = { description: { color: 'var(--mantine-color-text)' } };
 
 /** The fields of POST /staff, to place each refusal next to its field. */
 const STAFF_FIELDS = ['email', 'name', 'roles', 'password'] as const;
 
-function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  // The id derives from the email: a taken email is that field's refusal.
-  if (error.code === 'STAFF_EMAIL_TAKEN') return { email: error.message };
-  return error.fieldErrors;
-}
-
-/** Whether the refusal has no field of its own to sit beside (then it goes above the submit button). */
-function unplaced(error: unknown, fields: readonly string[]): boolean {
-  const placed = fieldErrorsOf(error);
-  return !!error && !fields.some((field) => placed[field]);
-}
+/** The id derives from the email: a taken email is that field's refusal. */
+const emailTaken = (error: ApiError) => (error.code === 'STAFF_EMAIL_TAKEN' ? 'email' : undefined);
 
 /** Waits (briefly, api.md "Conventions") until the staff list holds the write at `position`. */
 async function caughtUp(position: number | null): Promise<void> {
@@ -37,7 +27,7 @@ function RolesField({ value, onChange, error, label }: { value: Role[]; onChange
     <Checkbox.Group label={label} value={value} onChange={(roles) => onChange(roles as Role[])} error={error}>
       <Stack gap={6} mt={6}>
         {ROLES.map((role) => (
-          <Checkbox key={role.value} value={role.value} label={role.label} description={role.description} styles={READABLE_DESCRIPTION} />
+          <Checkbox key={role.value} value={role.value} label={role.label} description={role.description} />
         ))}
       </Stack>
     </Checkbox.Group>
@@ -63,7 +53,7 @@ function CreateStaffForm() {
       await queryClient.invalidateQueries({ queryKey: operationsKeys.staff });
     },
   });
-  const errors = fieldErrorsOf(create.error);
+  const { field: errors, other } = placeRefusal(create.error, STAFF_FIELDS, emailTaken);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
@@ -85,12 +75,11 @@ function CreateStaffForm() {
               onChange={(event) => setPassword(event.currentTarget.value)}
               error={errors.password}
               autoComplete="new-password"
-              styles={READABLE_DESCRIPTION}
             />
           </Stack>
           <RolesField label="Roles" value={roles} onChange={setRoles} error={errors.roles} />
         </SimpleGrid>
-        {unplaced(create.error, STAFF_FIELDS) && <ErrorAlert error={create.error} />}
+        <ErrorAlert error={other} />
         <Group>
           <Button type="submit" loading={create.isPending} disabled={create.isPending}>
             Create staff account
@@ -114,7 +103,7 @@ function ChangeRolesDialog({ account, onClose }: { account: StaffAccount; onClos
       onClose();
     },
   });
-  const errors = fieldErrorsOf(change.error);
+  const { field: errors, other } = placeRefusal(change.error, ['roles']);
   return (
     <Modal opened onClose={onClose} title={`Roles of ${account.name}`}>
       <form
@@ -125,7 +114,7 @@ function ChangeRolesDialog({ account, onClose }: { account: StaffAccount; onClos
       >
         <Stack gap="sm">
           <RolesField label="Roles" value={roles} onChange={setRoles} error={errors.roles} />
-          {unplaced(change.error, ['roles']) && <ErrorAlert error={change.error} />}
+          <ErrorAlert error={other} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -143,15 +132,8 @@ function ChangeRolesDialog({ account, onClose }: { account: StaffAccount; onClos
 /** GET /staff, a page at a time, with each account's roles. */
 export function StaffPanel() {
   const [editing, setEditing] = useState<StaffAccount | null>(null);
-  const staff = useInfiniteQuery({
-    queryKey: operationsKeys.staff,
-    queryFn: ({ pageParam }) => staffPage(pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    // Accounts change rarely, but another admin may add one; a slow projection catches up here too.
-    refetchInterval: 10_000,
-  });
-  const accounts = staff.data?.pages.flatMap((page) => page.items) ?? [];
+  // Accounts change rarely, but another admin may add one; a slow projection catches up here too.
+  const { list: staff, items: accounts } = useCursorList({ queryKey: operationsKeys.staff, page: staffPage, refetchInterval: 10_000 });
   return (
     <Stack gap="sm" component="section" aria-labelledby="staff-title">
       <Title order={2} size="h3" id="staff-title">
@@ -197,13 +179,7 @@ export function StaffPanel() {
           </Table>
         </Table.ScrollContainer>
         {accounts.length === 0 && <Text>No staff accounts yet.</Text>}
-        {staff.hasNextPage && (
-          <Group>
-            <Button variant="default" onClick={() => void staff.fetchNextPage()} loading={staff.isFetchingNextPage}>
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMore list={staff} />
       </QueryState>
       <CreateStaffForm />
       {editing && <ChangeRolesDialog account={editing} onClose={() => setEditing(null)} />}

@@ -2,10 +2,12 @@ import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, S
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { cycleChoices, cycleOf } from '../../lib/cycles';
-import { notify, READABLE_DESCRIPTION } from '../../ui/notify';
+import { placeRefusal } from '../../lib/refusal';
+import { textUrl } from '../../ui/download';
+import { notify } from '../../ui/notify';
 import { ErrorAlert, Page, QueryState } from '../../ui/Page';
 import { LabelledProgress } from '../../ui/LabelledProgress';
 import { ScrollTable } from '../../ui/ScrollTable';
@@ -29,17 +31,10 @@ export function ReportsPage({ reportId }: { reportId?: string }) {
   );
 }
 
-/** The API's sentence for a report request names its field first ("asOf must be..."), or speaks of the cycle's policy. */
-function fieldOf(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const fields = error.fieldErrors;
-  const named = Object.keys(fields)[0];
-  if (named) return named;
-  const first = error.message.split(' ')[0] ?? '';
-  if (['type', 'asOf', 'knownAt', 'cycle'].includes(first)) return first;
-  if (/cycle policy/.test(error.message)) return 'cycle';
-  return null;
-}
+const REPORT_FIELDS = ['type', 'cycle', 'asOf', 'knownAt'] as const;
+
+/** A refusal of a report request without field problems names its field first ("asOf must be..."), or speaks of the cycle's policy. */
+const fieldOfSentence = (error: ApiError) => (/cycle policy/.test(error.message) ? 'cycle' : error.message.split(' ')[0]);
 
 function ReportForm() {
   const navigate = useNavigate();
@@ -56,9 +51,7 @@ function ReportForm() {
       await navigate({ to: '/reports', search: { report: reportId } });
     },
   });
-  const field = fieldOf(run.error);
-  const sentence = run.error instanceof Error ? run.error.message : undefined;
-  const errorOf = (name: string) => (field === name ? (run.error instanceof ApiError ? (run.error.fieldErrors[name] ?? sentence) : sentence) : undefined);
+  const { field: errors, other } = placeRefusal(run.error, REPORT_FIELDS, fieldOfSentence);
   const about = REPORT_TYPES.find((choice) => choice.value === type)?.about;
   let knownAtIso: string | undefined;
   if (knownAt) {
@@ -78,42 +71,38 @@ function ReportForm() {
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <NativeSelect
               label="Report"
-              descriptionProps={READABLE_DESCRIPTION}
               description={about}
               data={REPORT_TYPES.map((choice) => ({ value: choice.value, label: choice.label }))}
               value={type}
               onChange={(event) => setType(event.currentTarget.value as ReportType)}
-              error={errorOf('type')}
+              error={errors.type}
             />
             <NativeSelect
               label="Cycle"
-              descriptionProps={READABLE_DESCRIPTION}
               description="Every cycle begun by the date, or one."
               data={[{ value: '', label: 'Every cycle' }, ...cycleChoices().map((name) => ({ value: name, label: name }))]}
               value={cycle}
               onChange={(event) => setCycle(event.currentTarget.value)}
-              error={errorOf('cycle')}
+              error={errors.cycle}
             />
             <TextInput
               type="date"
               label="As of"
-              descriptionProps={READABLE_DESCRIPTION}
               description="The business date the report describes; empty: today."
               value={asOf}
               onChange={(event) => setAsOf(event.currentTarget.value)}
-              error={errorOf('asOf')}
+              error={errors.asOf}
             />
             <TextInput
               type="datetime-local"
               label="Known at"
-              descriptionProps={READABLE_DESCRIPTION}
               description="Only what was recorded by then, in your time zone; empty: now."
               value={knownAt}
               onChange={(event) => setKnownAt(event.currentTarget.value)}
-              error={errorOf('knownAt')}
+              error={errors.knownAt}
             />
           </SimpleGrid>
-          {!field && <ErrorAlert error={run.error} />}
+          <ErrorAlert error={other} />
           <Group>
             <Button type="submit" disabled={run.isPending} loading={run.isPending}>
               Run report
@@ -236,7 +225,7 @@ function CsvLink({ reportId, fileName }: { reportId: string; fileName: string })
   const [href, setHref] = useState<string | null>(null);
   useEffect(() => {
     if (data === undefined) return undefined;
-    const url = URL.createObjectURL(new Blob([data], { type: 'text/csv;charset=utf-8' }));
+    const url = textUrl(data);
     setHref(url);
     return () => URL.revokeObjectURL(url);
   }, [data]);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { pollUntil } from '../../lib/polling';
 
 /** api.md "Report types", with what each tells the team. */
 export const REPORT_TYPES = [
@@ -80,10 +81,7 @@ export function useReport(reportId: string | undefined) {
     queryKey: ['reports', reportId],
     enabled: !!reportId,
     queryFn: ({ signal }) => api.get<ReportAnswer>(`/reports/${encodeURIComponent(reportId ?? '')}`, { signal }),
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return query.state.error || status === 'done' || status === 'failed' ? false : 500;
-    },
+    refetchInterval: pollUntil<ReportAnswer>((report) => report.status === 'done' || report.status === 'failed', 500),
   });
 }
 
