@@ -52,6 +52,7 @@ async function headPosition(): Promise<unknown> {
 
 interface Completer {
   certificantId: string;
+  name: string;
   activities: string[];
   position: number;
 }
@@ -92,7 +93,7 @@ async function completer(name: string): Promise<Completer> {
     paidOn: '2023-06-01',
   });
   expectStatus(fee, 201);
-  return { certificantId: id, activities, position: fee.body.position };
+  return { certificantId: id, name: `${name} Lifter`, activities, position: fee.body.position };
 }
 
 async function createStaff(credentials: { email: string; password: string }, roles: string[]): Promise<void> {
@@ -156,6 +157,15 @@ describe('audits, appeals and certificate readiness', () => {
       (b: { items: { auditId: string }[] }) => b.items.length > 0,
     );
     expect(queue.items).toEqual([expect.objectContaining({ auditId: drawn.auditId, certificantId: drawn.certificantId, status: 'open', respondBy: '2024-03-26' })]);
+    // Console gap 3: the queue names the certificant, so the console asks for no profile per row.
+    expect(queue.items[0]).toMatchObject({ name: audited.name });
+  });
+
+  it("names each line of the cycle's ledger with the activity's title (console gap 4)", async () => {
+    const status = await consistent(`/certificants/${audited.certificantId}/cycles/${CYCLE}`, audited.position);
+    expectStatus(status, 200);
+    const titles = status.body.certifications[0].ledger.map((line: { title: string }) => line.title).sort();
+    expect(titles).toEqual(['Coaches conference', 'Periodization course', 'Strength symposium']);
   });
 
   it('shows the case: the activities under audit with their documents asked for, and the deadline', async () => {
@@ -217,6 +227,19 @@ describe('audits, appeals and certificate readiness', () => {
     );
   });
 
+  it('keeps the verdict reasons and why it closed on the case, read again later (console gap 2)', async () => {
+    const [rejected] = audited.activities;
+    const audit = await app.get(`/audits/${drawn.auditId}`);
+    expectStatus(audit, 200);
+    expect(audit.body).toMatchObject({ status: 'failed', closedOn: TODAY, closeReasons: [expect.objectContaining({ code: 'AUDIT_CEUS_SHORT' })] });
+    expect(audit.body.activities.find((a: { activityId: string }) => a.activityId === rejected)).toMatchObject({
+      verdict: 'rejected',
+      verdictReason: 'The certificate names another person',
+    });
+    expect(audit.body.verdicts).toContainEqual(expect.objectContaining({ activityId: rejected, verdict: 'rejected', reason: 'The certificate names another person', decidedOn: TODAY }));
+    expect(audit.body.verdicts.filter((v: { verdict: string }) => v.verdict === 'accepted').every((v: { reason: unknown }) => v.reason === null)).toBe(true);
+  });
+
   let appealId: string;
 
   it('refuses an appeal outside the window (Feb 1 - Mar 15 after the deadline)', async () => {
@@ -235,13 +258,25 @@ describe('audits, appeals and certificate readiness', () => {
     const appeal = await app.get(`/appeals/${appealId}`);
     expectStatus(appeal, 200);
     expect(appeal.body).toMatchObject({ status: 'filed', certification: 'CSCS', appealedDecision: { kind: 'audit', reference: drawn.auditId } });
+    // Console gap 1: what was filed, read from the appeal itself.
+    expect(appeal.body).toMatchObject({ kind: 'appeal', grounds: 'illness', statement: 'The certificate was misprinted by the provider.', filedOn: TODAY });
     expect(appeal.body.documents).toEqual([{ kind: 'provider-letter', reference: 'DMS-letter' }]);
 
     const queue = await eventually(
       () => consistent(`/appeals?cycle=${CYCLE}&status=filed`, filed.body.position),
       (b: { items: { appealId: string; documentsReceived: number }[] }) => b.items.some((i) => i.appealId === appealId && i.documentsReceived === 1),
     );
-    expect(queue.items).toEqual([expect.objectContaining({ appealId, certificantId: audited.certificantId, grounds: 'illness', status: 'filed' })]);
+    expect(queue.items).toEqual([expect.objectContaining({ appealId, certificantId: audited.certificantId, name: audited.name, grounds: 'illness', status: 'filed' })]);
+  });
+
+  it("filters the appeals by certificant (console gap 6)", async () => {
+    const mine = await app.get(`/appeals?certificantId=${audited.certificantId}`);
+    expectStatus(mine, 200);
+    expect(mine.body.items.map((i: { appealId: string }) => i.appealId)).toEqual([appealId]);
+    const other = people.find((p) => p.certificantId !== audited.certificantId)!;
+    const none = await app.get(`/appeals?certificantId=${other.certificantId}`);
+    expectStatus(none, 200);
+    expect(none.body).toEqual({ items: [], nextCursor: null });
   });
 
   it('answers a repeated Idempotency-Key with the first answer and records nothing', async () => {

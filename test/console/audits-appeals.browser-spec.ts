@@ -237,6 +237,17 @@ describe('console: audits and appeals (issue 6.5, 6.6)', () => {
     await session.screenshot('audit-case');
   });
 
+  it('shows the verdict reasons and why the audit failed after a reload (console gap 2)', async () => {
+    const { page } = session;
+    await session.goto(auditUrl);
+    await page.getByRole('heading', { level: 1, name: `Audit of ${auditedName}` }).waitFor();
+    const activities = page.getByRole('table', { name: 'Activities under audit' });
+    await activities.getByText('The certificate names another person').waitFor();
+    await page.getByText('Outcome: failed').waitFor();
+    await page.getByText('CSCS is no longer complete after the rejected activities', { exact: false }).waitFor();
+    expect(await session.accessibilityViolations()).toEqual([]);
+  });
+
   it('files an appeal against the audit from the appeals page', async () => {
     const { page } = session;
     await session.goto('/appeals');
@@ -260,6 +271,20 @@ describe('console: audits and appeals (issue 6.5, 6.6)', () => {
     appealUrl = new URL(page.url()).pathname;
     await page.getByText('Serious illness', { exact: true }).waitFor();
     expect(appealUrl).toMatch(/^\/appeals\/[\w-]+$/);
+  });
+
+  it('reads the statement, grounds and filing date from the appeal alone, after a reload (console gap 1)', async () => {
+    const { page } = session;
+    const asked: string[] = [];
+    const listen = (request: { url: () => string }) => asked.push(new URL(request.url()).pathname);
+    page.on('request', listen);
+    await session.goto(appealUrl);
+    await page.getByRole('heading', { level: 1, name: `Appeal of ${auditedName}` }).waitFor();
+    await page.getByText('The certificate was misprinted by the provider.').waitFor();
+    await page.getByText('Serious illness', { exact: true }).waitFor();
+    await page.getByText('2024-02-10', { exact: true }).first().waitFor();
+    page.off('request', listen);
+    expect(asked.filter((path) => path === '/api/v1/appeals')).toEqual([]);
   });
 
   it('adds a document and refuses the decision to the auditor who closed the audit (D6.4)', async () => {
@@ -324,14 +349,32 @@ describe('console: audits and appeals (issue 6.5, 6.6)', () => {
     await session.screenshot('appeal-case');
   });
 
-  it('lists the decided appeal in the queue, filtered by status', async () => {
+  it('lists the decided appeal in the queue, filtered by status, naming the certificant without a read per row (console gap 3)', async () => {
     const { page } = session;
+    const asked: string[] = [];
+    const listen = (request: { url: () => string }) => asked.push(new URL(request.url()).pathname);
+    page.on('request', listen);
     await session.goto('/appeals?status=granted');
     const queue = page.getByRole('table', { name: 'Appeals queue' });
     await queue.getByRole('cell', { name: auditedName, exact: true }).waitFor();
     await queue.getByRole('cell', { name: 'Reinstatement, 2024-02-10' }).waitFor();
+    page.off('request', listen);
+    expect(asked.filter((path) => path.startsWith('/api/v1/certificants/'))).toEqual([]);
     expect(await session.accessibilityViolations()).toEqual([]);
     await session.screenshot('appeals');
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it("shows the certificant's appeal on their page, read with the certificant filter (console gap 6)", async () => {
+    const { page } = session;
+    const certificantId = [...names].find(([, name]) => name === auditedName)![0];
+    const asked: string[] = [];
+    const listen = (request: { url: () => string }) => asked.push(request.url());
+    page.on('request', listen);
+    await session.goto(`/certificants/${certificantId}?cycle=${CYCLE}`);
+    await page.getByRole('heading', { level: 1, name: auditedName }).waitFor();
+    await page.getByText('Appeal filed 2024-02-10 on grounds of illness', { exact: false }).waitFor();
+    page.off('request', listen);
+    expect(asked.some((url) => new URL(url).pathname === '/api/v1/appeals' && new URL(url).searchParams.get('certificantId') === certificantId)).toBe(true);
   });
 });

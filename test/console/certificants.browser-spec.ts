@@ -74,6 +74,8 @@ describe('console: certificants (issue 6.3)', () => {
       name: 'Report an activity for Ada Quillfeather',
     });
     await dialog.waitFor();
+    // Console gap 5: the types and what each is worth come from the cycle's catalogue (GET /cycles/:cycle/activity-types).
+    await dialog.getByText('Category A: 0.1 CEU per hour in scope; at most 2.0 per item').waitFor();
     await dialog.getByLabel(/^Activity date/).fill('2025-03-14');
     await dialog.getByLabel(/^Title/).fill('NSCA Coaches Conference');
     await dialog.getByRole('textbox', { name: 'Hours', exact: true }).fill('8');
@@ -86,7 +88,8 @@ describe('console: certificants (issue 6.3)', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('0.8 of 4.0 CEUs applied').waitFor();
     const ledger = page.getByRole('table', { name: 'CSCS activity ledger' });
-    await ledger.getByRole('row', { name: /Event attendance 2025-03-14 A 0\.8 0\.8/ }).waitFor();
+    // Console gap 4: the ledger names the activity by the title it was reported with.
+    await ledger.getByRole('row', { name: /NSCA Coaches Conference Event attendance 2025-03-14 A 0\.8 0\.8/ }).waitFor();
     // The timeline tells what happened, including the report just made.
     await page.getByRole('table', { name: 'Event timeline' }).getByText('Activity reported').waitFor();
     expect(dialogViolations).toEqual([]);

@@ -32,7 +32,7 @@ export class AppealsController {
 
   @Get()
   queue(@Query() query: AppealsQueueQuery) {
-    return this.queries.queue({ status: query.status, cycle: query.cycle, limit: query.limit ?? 50, cursor: query.cursor });
+    return this.queries.queue({ status: query.status, cycle: query.cycle, certificantId: query.certificantId, limit: query.limit ?? 50, cursor: query.cursor });
   }
 
   @Get(':appealId')

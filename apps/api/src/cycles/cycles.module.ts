@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditsModule } from '../audits/audits.module';
+import { ActivityTypesController } from './activity-types/activity-types.controller';
 import { CommandsModule } from '../commands/commands.module';
 import { CycleRecordsReader } from './cycle-records';
 import { CycleStatusQuery } from './cycle-status/cycle-status.query';
@@ -12,7 +13,7 @@ import { WithdrawActivityHandler } from './withdraw-activity/withdraw-activity.h
 @Module({
   // CycleStreams (reading a certificant's cycle from its streams) lives with the audits.
   imports: [CommandsModule, AuditsModule],
-  controllers: [CyclesController],
+  controllers: [CyclesController, ActivityTypesController],
   providers: [CycleRecordsReader, CycleStatusQuery, PreviewActivityQuery, ReportActivityHandler, WithdrawActivityHandler, PayFeeHandler],
 })
 export class CyclesModule {}

@@ -1,5 +1,5 @@
-import type { Certification, CycleName } from '../shared/types';
-import type { AppealDecided, AppealEvent, AppealedDecision } from './events';
+import type { BusinessDate, Certification, CycleName } from '../shared/types';
+import type { AppealDecided, AppealEvent, AppealGrounds, AppealKind, AppealedDecision } from './events';
 
 export interface AppealState {
   status: 'none' | 'filed' | 'granted' | 'denied';
@@ -7,6 +7,12 @@ export interface AppealState {
   certificantId: string | null;
   cycle: CycleName | null;
   certification: Certification | null;
+  /** D6.2: accommodation (before the cycle ends) or appeal (in the window after it). */
+  kind: AppealKind | null;
+  grounds: AppealGrounds | null;
+  /** The certificant's own account, as filed: what the committee reads first. */
+  statement: string | null;
+  filedOn: BusinessDate | null;
   appealedDecision: AppealedDecision | null;
   documents: { kind: string; reference: string }[];
   decision: AppealDecided['data'] | null;
@@ -18,6 +24,10 @@ export const initialAppealState: AppealState = {
   certificantId: null,
   cycle: null,
   certification: null,
+  kind: null,
+  grounds: null,
+  statement: null,
+  filedOn: null,
   appealedDecision: null,
   documents: [],
   decision: null,
@@ -26,8 +36,8 @@ export const initialAppealState: AppealState = {
 export function evolveAppeal(state: AppealState, event: AppealEvent): AppealState {
   switch (event.type) {
     case 'AppealFiled': {
-      const { appealId, certificantId, cycle, certification, appealedDecision } = event.data;
-      return { ...state, status: 'filed', appealId, certificantId, cycle, certification, appealedDecision };
+      const { appealId, certificantId, cycle, certification, kind, grounds, statement, filedOn, appealedDecision } = event.data;
+      return { ...state, status: 'filed', appealId, certificantId, cycle, certification, kind, grounds, statement, filedOn, appealedDecision };
     }
     case 'AppealDocumentReceived':
       return { ...state, documents: [...state.documents, { kind: event.data.kind, reference: event.data.reference }] };

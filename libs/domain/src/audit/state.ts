@@ -1,5 +1,5 @@
 import type { BusinessDate, CycleName } from '../shared/types';
-import type { AuditDocumentReceived, AuditEvent } from './events';
+import type { AuditClosed, AuditDocumentReceived, AuditEvent } from './events';
 
 export interface AuditState {
   status: 'none' | 'open' | 'passed' | 'failed';
@@ -13,8 +13,12 @@ export interface AuditState {
   noDocumentsNeeded: string[];
   cprAedRequested: boolean;
   documents: AuditDocumentReceived['data'][];
-  verdicts: Record<string, { verdict: 'accepted' | 'rejected'; auditorId: string }>;
+  /** Per activity; `reason` is the auditor's words for a rejection (D5.3), kept for the case. */
+  verdicts: Record<string, { verdict: 'accepted' | 'rejected'; reason: string | null; decidedOn: BusinessDate; auditorId: string }>;
+  closedOn: BusinessDate | null;
   closedBy: string | null;
+  /** D5.4: why the audit closed as it did (empty when passed). */
+  closeReasons: AuditClosed['data']['reasons'];
 }
 
 export const initialAuditState: AuditState = {
@@ -29,7 +33,9 @@ export const initialAuditState: AuditState = {
   cprAedRequested: false,
   documents: [],
   verdicts: {},
+  closedOn: null,
   closedBy: null,
+  closeReasons: [],
 };
 
 export function evolveAudit(state: AuditState, event: AuditEvent): AuditState {
@@ -47,13 +53,12 @@ export function evolveAudit(state: AuditState, event: AuditEvent): AuditState {
       };
     case 'AuditDocumentReceived':
       return { ...state, documents: [...state.documents, event.data] };
-    case 'AuditVerdictRecorded':
-      return {
-        ...state,
-        verdicts: { ...state.verdicts, [event.data.activityId]: { verdict: event.data.verdict, auditorId: event.data.auditorId } },
-      };
+    case 'AuditVerdictRecorded': {
+      const { activityId, verdict, reason, decidedOn, auditorId } = event.data;
+      return { ...state, verdicts: { ...state.verdicts, [activityId]: { verdict, reason, decidedOn, auditorId } } };
+    }
     case 'AuditClosed':
-      return { ...state, status: event.data.outcome, closedBy: event.data.closedBy };
+      return { ...state, status: event.data.outcome, closedOn: event.data.closedOn, closedBy: event.data.closedBy, closeReasons: event.data.reasons };
   }
 }
 

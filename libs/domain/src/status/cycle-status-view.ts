@@ -38,6 +38,7 @@ export function cycleStatusView(status: CycleStatus, certificantId: string) {
         activityId: l.activityId,
         activityType: l.activityType,
         activityDate: l.activityDate,
+        title: l.title,
         category: l.category,
         reportedCeus: fromTenths(l.reportedTenths),
         appliedCeus: fromTenths(l.appliedTenths),

@@ -379,4 +379,13 @@ describe('cycleStatusView', () => {
     expect(view.certifications[0].byCategory[0]).toEqual({ category: 'A', reportedCeus: 5.5, appliedCeus: 5.5, maxCeus: 5.5 });
     expect(view.certifications[0].ledger[2]).toMatchObject({ reportedCeus: 1.5, appliedCeus: 1.5, explanation: 'counted for CSCS: 1.5 CEU' });
   });
+
+  // Console gap 4: the ledger names each activity as reported, so staff tell the lines apart.
+  it('D4a.1 each ledger line carries the title the activity was reported with', () => {
+    const facts = factsFor(p2018, { certifications: cscsBefore2018, activities: sixCeus() });
+    const view = cycleStatusView(cycleStatus(facts, p2018, '2020-10-01'), 'c-1');
+    const titles = new Map(facts.activities.map((a) => [a.activityId, a.title]));
+    expect(view.certifications[0].ledger.length).toBeGreaterThan(0);
+    for (const line of view.certifications[0].ledger) expect(line.title).toBe(titles.get(line.activityId));
+  });
 });

@@ -15,6 +15,8 @@ export interface LedgerLine {
   activityId: string;
   activityType: string;
   activityDate: BusinessDate;
+  /** As reported, so a person can tell one line from another. */
+  title: string;
   category: Category;
   reportedTenths: Tenths;
   appliedTenths: Tenths;
@@ -164,7 +166,7 @@ function allocate(policy: CyclePolicy, facts: CycleFacts, held: HeldCertificatio
   const ordered = [...known].sort((a, b) => compare(a.fact.activityDate, b.fact.activityDate) || compare(a.fact.activityId, b.fact.activityId));
   for (const { fact, excluded } of ordered) {
     const line = (appliedTenths: Tenths, explanation: string): void => {
-      ledger.push({ activityId: fact.activityId, activityType: fact.activityType, activityDate: fact.activityDate, category: fact.category, reportedTenths: fact.tenths, appliedTenths, explanation });
+      ledger.push({ activityId: fact.activityId, activityType: fact.activityType, activityDate: fact.activityDate, title: fact.title, category: fact.category, reportedTenths: fact.tenths, appliedTenths, explanation });
     };
     if (excluded) { line(0, excluded); continue; }
     // D2.6, D3.1

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { AppealsQueueEntity, type AppealsQueueRow } from '@recert/read-models';
 import { CycleStreams } from '../../audits/cycle-streams';
+import { withCertificantNames } from '../../audits/certificant-names';
 import { DATA_SOURCE } from '../../database/tokens';
 import { filedAppeal } from '../appeal-streams';
 
@@ -13,16 +14,18 @@ export class AppealQueries {
     private readonly cycles: CycleStreams,
   ) {}
 
-  async queue(filter: { status?: string; cycle?: string; limit: number; cursor?: string }) {
+  /** `certificantId` is served by the queue's (certificant_id, cycle) index. */
+  async queue(filter: { status?: string; cycle?: string; certificantId?: string; limit: number; cursor?: string }) {
     const where: FindOptionsWhere<AppealsQueueRow> = {
       ...(filter.status ? { status: filter.status as AppealsQueueRow['status'] } : {}),
       ...(filter.cycle ? { cycle: filter.cycle } : {}),
+      ...(filter.certificantId ? { certificantId: filter.certificantId } : {}),
       ...(filter.cursor ? { appealId: MoreThan(filter.cursor) } : {}),
     };
     const rows = await this.dataSource.getRepository(AppealsQueueEntity).find({ where, order: { appealId: 'ASC' }, take: filter.limit + 1 });
     const page = rows.slice(0, filter.limit);
     return {
-      items: page.map(({ lastRevision: _, ...row }) => row),
+      items: await withCertificantNames(this.dataSource, page.map(({ lastRevision: _, ...row }) => row)),
       nextCursor: rows.length > filter.limit ? page[page.length - 1]!.appealId : null,
     };
   }
@@ -34,6 +37,10 @@ export class AppealQueries {
       certificantId: appeal.certificantId,
       cycle: appeal.cycle,
       certification: appeal.certification,
+      kind: appeal.kind,
+      grounds: appeal.grounds,
+      statement: appeal.statement,
+      filedOn: appeal.filedOn,
       status: appeal.status,
       appealedDecision: appeal.appealedDecision,
       documents: appeal.documents,

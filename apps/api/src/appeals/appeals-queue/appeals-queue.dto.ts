@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CYCLE_NAME } from '../../audits/business-date';
 import { PageQuery } from '../../http/page-query';
 
@@ -13,4 +13,10 @@ export class AppealsQueueQuery extends PageQuery {
   @IsOptional()
   @Matches(CYCLE_NAME, { message: 'cycle must be a cycle name like 2021-2023' })
   cycle?: string;
+
+  @ApiPropertyOptional({ description: "Only this certificant's appeals." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  certificantId?: string;
 }

@@ -4,6 +4,7 @@ import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import { AuditQueueEntity, type AuditQueueRow } from '@recert/read-models';
 import { DATA_SOURCE } from '../../database/tokens';
 import { openedAudit } from '../audit-streams';
+import { withCertificantNames } from '../certificant-names';
 import { CycleStreams } from '../cycle-streams';
 
 /** `GET /audits` from the audit queue read model; `GET /audits/:auditId` from the streams. */
@@ -23,12 +24,12 @@ export class AuditQueries {
     const rows = await this.dataSource.getRepository(AuditQueueEntity).find({ where, order: { auditId: 'ASC' }, take: filter.limit + 1 });
     const page = rows.slice(0, filter.limit);
     return {
-      items: page.map(({ lastRevision: _, ...row }) => row),
+      items: await withCertificantNames(this.dataSource, page.map(({ lastRevision: _, ...row }) => row)),
       nextCursor: rows.length > filter.limit ? page[page.length - 1]!.auditId : null,
     };
   }
 
-  /** The case (api.md): the activities under audit with their documents and verdicts, the deadline. */
+  /** The case (api.md): the activities under audit with their documents and verdicts (with reasons), the deadline, and why it closed. */
   async case(auditId: string) {
     const audit = await openedAudit(this.cycles, auditId);
     const records = await this.cycles.records(audit.certificantId!, audit.cycle!);
@@ -46,6 +47,7 @@ export class AuditQueries {
         documentsRequested: audit.requested.includes(activity.activityId),
         documents: audit.documents.filter((document) => document.activityId === activity.activityId),
         verdict: audit.verdicts[activity.activityId]?.verdict ?? null,
+        verdictReason: audit.verdicts[activity.activityId]?.reason ?? null,
         disallowed: activity.disallowed ?? null,
       }));
     return {
@@ -59,7 +61,10 @@ export class AuditQueries {
       activities,
       documents: audit.documents,
       verdicts: Object.entries(audit.verdicts).map(([activityId, verdict]) => ({ activityId, ...verdict })),
+      closedOn: audit.closedOn,
       closedBy: audit.closedBy,
+      /** D5.4: why it passed or failed; empty while open and when passed. */
+      closeReasons: audit.closeReasons,
     };
   }
 }

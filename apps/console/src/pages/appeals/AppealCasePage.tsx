@@ -1,14 +1,13 @@
 import { Alert, Anchor, Blockquote, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
-import { api, query, type Page as ListPage } from '../../api/client';
+import { api } from '../../api/client';
 import { Can, useSession } from '../../auth/session';
 import { Page, QueryState } from '../../ui/Page';
-import { CertificantLink, StatusBadge, useCertificantName } from '../audits/shared';
+import { CertificantLink, Fact, StatusBadge, useCertificantName } from '../audits/shared';
 import { AppealDocumentForm } from './AppealDocumentForm';
 import { DecisionForm } from './DecisionForm';
-import { GROUND_LABELS, remedyText, type AppealCase, type AppealedDecision, type AppealQueueItem } from './types';
+import { GROUND_LABELS, remedyText, type AppealCase, type AppealedDecision } from './types';
 
 export function AppealCasePage({ appealId }: { appealId: string }) {
   const appeal = useQuery({
@@ -32,26 +31,9 @@ export function AppealCasePage({ appealId }: { appealId: string }) {
   );
 }
 
-/** Grounds, kind and filing date from the queue's row when the case answer lacks them. */
-function useQueueRow(appeal: AppealCase) {
-  const missing = appeal.grounds === undefined;
-  const row = useQuery({
-    queryKey: ['appeals', 'queue-row', appeal.appealId],
-    queryFn: async () => {
-      const page = await api.get<ListPage<AppealQueueItem>>(`/appeals${query({ cycle: appeal.cycle, limit: 500, consistent: true })}`);
-      return page.items.find((item) => item.appealId === appeal.appealId) ?? null;
-    },
-    enabled: missing,
-  });
-  return missing ? (row.data ?? null) : null;
-}
-
 function AppealCaseView({ appeal }: { appeal: AppealCase }) {
   const { staff } = useSession();
-  const row = useQueueRow(appeal);
-  const grounds = appeal.grounds ?? row?.grounds;
-  const kind = appeal.kind ?? row?.kind;
-  const filedOn = appeal.filedOn ?? row?.filedOn;
+  const { grounds, kind, filedOn } = appeal;
   const who = (id: string) => (id === staff?.id ? 'you' : id === 'system' ? 'the system' : `staff member ${id.slice(0, 8)}`);
   const filed = appeal.status === 'filed';
 
@@ -67,8 +49,8 @@ function AppealCaseView({ appeal }: { appeal: AppealCase }) {
           <Fact label="Status">
             <StatusBadge status={appeal.status} />
           </Fact>
-          <Fact label="Grounds">{grounds ? `${GROUND_LABELS[grounds] ?? grounds}${kind === 'accommodation' ? ' (accommodation request)' : ''}` : '–'}</Fact>
-          <Fact label="Filed on">{filedOn ?? '–'}</Fact>
+          <Fact label="Grounds">{`${GROUND_LABELS[grounds] ?? grounds}${kind === 'accommodation' ? ' (accommodation request)' : ''}`}</Fact>
+          <Fact label="Filed on">{filedOn}</Fact>
           <Fact label="Decision appealed against">{appeal.appealedDecision ? <AppealedDecisionText decision={appeal.appealedDecision} who={who} /> : 'None recorded'}</Fact>
         </SimpleGrid>
         {appeal.statement && (
@@ -153,13 +135,3 @@ function AppealedDecisionText({ decision, who }: { decision: AppealedDecision; w
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" fw={700}>
-        {label}
-      </Text>
-      {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
-    </Stack>
-  );
-}

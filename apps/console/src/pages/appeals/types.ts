@@ -25,6 +25,8 @@ export interface AppealedDecision {
 export interface AppealQueueItem {
   appealId: string;
   certificantId: string;
+  /** The certificant's name, joined by the API; `null` until their registration is projected. */
+  name: string | null;
   cycle: string;
   certification: string | null;
   kind: string;
@@ -55,11 +57,10 @@ export interface AppealCase {
   appealedDecision: AppealedDecision | null;
   documents: { kind: string; reference: string; receivedOn?: string }[];
   decision: AppealDecision | null;
-  /** Not in every version of the API's answer (the appeal stream keeps them); shown when sent. */
-  kind?: string;
-  grounds?: string;
-  statement?: string;
-  filedOn?: string;
+  kind: 'appeal' | 'accommodation';
+  grounds: string;
+  statement: string;
+  filedOn: string;
 }
 
 export function remedyText(remedy: Remedy | null): string {

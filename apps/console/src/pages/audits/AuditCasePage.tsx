@@ -1,14 +1,14 @@
-import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { Can } from '../../auth/session';
 import { ceus } from '../../lib/cycles';
 import { Page, QueryState } from '../../ui/Page';
 import { CloseAuditForm } from './CloseAuditForm';
 import { DocumentForm } from './DocumentForm';
-import { CertificantLink, StatusBadge, useCertificantName } from './shared';
+import { CertificantLink, Fact, StatusBadge, useCertificantName } from './shared';
 import { CPR_AED_KIND, type AuditCase, type CloseAnswer } from './types';
 import { VerdictCell } from './VerdictCell';
 
@@ -60,11 +60,10 @@ function AuditCaseView({ audit, closed, onClosed }: { audit: AuditCase; closed: 
         </SimpleGrid>
       </Paper>
 
-      {closed && <Outcome answer={closed} />}
-      {!closed && !open && (
-        <Alert variant="outline" color={audit.status === 'passed' ? 'teal.9' : 'red.9'} title={`Outcome: ${audit.status}`}>
-          {audit.status === 'passed' ? 'The audit passed: the certificant stays recertified.' : 'The audit failed: the certificant is not recertified (D5.4).'}
-        </Alert>
+      {closed ? (
+        <Outcome outcome={closed.outcome} reasons={closed.reasons} live />
+      ) : (
+        audit.status !== 'open' && <Outcome outcome={audit.status} reasons={audit.closeReasons} closedOn={audit.closedOn} />
       )}
 
       <Stack gap="xs" component="section" aria-labelledby="activities-title">
@@ -174,33 +173,22 @@ function AuditCaseView({ audit, closed, onClosed }: { audit: AuditCase; closed: 
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+/** D5.4: the outcome and why; `live` announces it (just closed here), a reload shows it plainly. */
+function Outcome({ outcome, reasons, closedOn, live = false }: { outcome: 'passed' | 'failed'; reasons: CloseAnswer['reasons']; closedOn?: string | null; live?: boolean }) {
+  const passed = outcome === 'passed';
+  const on = closedOn ? ` Closed on ${closedOn}.` : '';
   return (
-    <Stack gap={2}>
-      <Text size="sm" fw={700}>
-        {label}
-      </Text>
-      <Group gap="xs">{typeof children === 'string' ? <Text size="sm">{children}</Text> : children}</Group>
-    </Stack>
-  );
-}
-
-function Outcome({ answer }: { answer: CloseAnswer }) {
-  const passed = answer.outcome === 'passed';
-  return (
-    <Alert variant="outline" color={passed ? 'teal.9' : 'red.9'} title={`Outcome: ${answer.outcome}`} role="status">
-      {passed ? (
-        <Text size="sm">The audit passed: the certificant stays recertified.</Text>
-      ) : (
-        <Stack gap={4}>
-          <Text size="sm">The audit failed: the certificant is not recertified (D5.4).</Text>
-          <List size="sm">
-            {answer.reasons.map((reason) => (
+    <Alert variant="outline" color={passed ? 'teal.9' : 'red.9'} title={`Outcome: ${outcome}`} role={live ? 'status' : undefined}>
+      <Stack gap={4}>
+        <Text size="sm">{passed ? `The audit passed: the certificant stays recertified.${on}` : `The audit failed: the certificant is not recertified (D5.4).${on}`}</Text>
+        {reasons.length > 0 && (
+          <List size="sm" aria-label="Why">
+            {reasons.map((reason) => (
               <List.Item key={reason.code}>{reason.message}</List.Item>
             ))}
           </List>
-        </Stack>
-      )}
+        )}
+      </Stack>
     </Alert>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
+import { DocumentFormShell } from './DocumentFormShell';
 import { notify, HINT, optionalDate, refusalOf } from './shared';
 import { CPR_AED_KIND, type AuditCase } from './types';
 
@@ -13,88 +14,53 @@ export function DocumentForm({ audit }: { audit: AuditCase }) {
   const queryClient = useQueryClient();
   const requested = audit.activities.filter((activity) => activity.documentsRequested);
   const choices = [
-    ...requested.map((activity) => ({
-      value: activity.activityId,
-      label: `${activity.title} (${activity.activityDate})`,
-    })),
+    ...requested.map((activity) => ({ value: activity.activityId, label: `${activity.title} (${activity.activityDate})` })),
     ...(audit.cprAedRequested ? [{ value: CARD, label: 'The CPR/AED card' }] : []),
   ];
   const [target, setTarget] = useState(choices[0]?.value ?? CARD);
   const [kind, setKind] = useState('certificate');
-  const [reference, setReference] = useState('');
-  const [receivedOn, setReceivedOn] = useState('');
+  const reference = useState('');
+  const receivedOn = useState('');
   const card = target === CARD;
   const receive = useMutation({
     mutationFn: () =>
       api.post(`/audits/${audit.auditId}/documents`, {
         ...(card ? { kind: CPR_AED_KIND } : { activityId: target, kind }),
-        reference,
-        receivedOn: optionalDate(receivedOn),
+        reference: reference[0],
+        receivedOn: optionalDate(receivedOn[0]),
       }),
     onSuccess: () => {
-      setReference('');
+      reference[1]('');
       void queryClient.invalidateQueries({ queryKey: ['audits'] });
-      notify({
-        color: 'green',
-        title: 'Document recorded',
-        message: card ? 'The CPR/AED card' : (choices.find((c) => c.value === target)?.label ?? ''),
-      });
+      notify({ color: 'green', title: 'Document recorded', message: card ? 'The CPR/AED card' : (choices.find((c) => c.value === target)?.label ?? '') });
     },
   });
   const refusal = refusalOf(receive.error, FIELDS);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    receive.mutate();
-  };
 
   if (choices.length === 0) return null;
   return (
-    <Paper withBorder p="md">
-      <form onSubmit={submit} aria-labelledby="document-form-title">
-        <Stack gap="sm">
-          <Title order={3} size="h5" id="document-form-title">
-            Record a received document
-          </Title>
-          <NativeSelect
-            styles={HINT}
-            label="Document for"
-            data={choices}
-            value={target}
-            onChange={(event) => setTarget(event.currentTarget.value)}
-            error={refusal.field.activityId}
-          />
-          <Group grow align="flex-start">
-            {!card && <TextInput styles={HINT} label="Kind of document" value={kind} onChange={(event) => setKind(event.currentTarget.value)} error={refusal.field.kind} />}
-            <TextInput
-              label="Filed at (reference)"
-              styles={HINT}
-              description="Where the document is kept, e.g. DMS-2024-00123"
-              value={reference}
-              onChange={(event) => setReference(event.currentTarget.value)}
-              error={refusal.field.reference}
-            />
-            <TextInput
-              label="Received on"
-              styles={HINT}
-              description="Empty: today"
-              type="date"
-              value={receivedOn}
-              onChange={(event) => setReceivedOn(event.currentTarget.value)}
-              error={refusal.field.receivedOn}
-            />
-          </Group>
-          {refusal.general && (
-            <Alert variant="outline" color="red.9" role="alert" title="The document was not recorded">
-              {refusal.general}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={receive.isPending} disabled={receive.isPending}>
-              Record document
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <DocumentFormShell
+      title="Record a received document"
+      submitLabel="Record document"
+      notDone="The document was not recorded"
+      referenceHint="Where the document is kept, e.g. DMS-2024-00123"
+      reference={reference}
+      receivedOn={receivedOn}
+      refusal={refusal}
+      pending={receive.isPending}
+      onSubmit={() => receive.mutate()}
+      above={
+        <NativeSelect
+          styles={HINT}
+          label="Document for"
+          data={choices}
+          value={target}
+          onChange={(event) => setTarget(event.currentTarget.value)}
+          error={refusal.field.activityId}
+        />
+      }
+    >
+      {!card && <TextInput styles={HINT} label="Kind of document" value={kind} onChange={(event) => setKind(event.currentTarget.value)} error={refusal.field.kind} />}
+    </DocumentFormShell>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
@@ -33,7 +33,14 @@ export function VerdictCell({ audit, activity }: { audit: AuditCase; activity: A
     AUDIT_REJECTION_REASON_REQUIRED: 'reason',
   });
 
-  if (activity.verdict) return <StatusBadge status={activity.verdict} />;
+  if (activity.verdict) {
+    return (
+      <Stack gap={4}>
+        <StatusBadge status={activity.verdict} />
+        {activity.verdictReason && <Text size="sm">{activity.verdictReason}</Text>}
+      </Stack>
+    );
+  }
   if (audit.status !== 'open' || !can('auditor')) return <>No verdict</>;
   if (rejecting) {
     const submit = (event: FormEvent) => {

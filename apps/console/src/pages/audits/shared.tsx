@@ -1,13 +1,13 @@
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { api, ApiError } from '../../api/client';
 
 /*
- * Pieces the audits and appeals pages share: a certificant's name from their profile, cursor
- * paging over a queue, and where a refusal of the API goes on a form.
+ * Pieces the audits and appeals pages share: a certificant's name from their profile, status
+ * badges, and where a refusal of the API goes on a form (queues: ui/QueuePage.tsx).
  */
 
 interface Profile {
@@ -31,10 +31,6 @@ export function useCertificantName(certificantId: string | null | undefined): st
   return data?.name ?? certificantId ?? '';
 }
 
-export function CertificantName({ certificantId }: { certificantId: string }) {
-  return <>{useCertificantName(certificantId)}</>;
-}
-
 /** A link to the certificant's page. */
 export function CertificantLink({ certificantId }: { certificantId: string }) {
   const name = useCertificantName(certificantId);
@@ -43,6 +39,18 @@ export function CertificantLink({ certificantId }: { certificantId: string }) {
     <Anchor component={Link} to={`/certificants/${certificantId}`}>
       {name}
     </Anchor>
+  );
+}
+
+/** One labelled fact of a case (its certificant, cycle, status...). */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={700}>
+        {label}
+      </Text>
+      <Group gap="xs">{typeof children === 'string' ? <Text size="sm">{children}</Text> : children}</Group>
+    </Stack>
   );
 }
 
@@ -63,40 +71,6 @@ export function StatusBadge({ status }: { status: string }) {
     <Badge color={STATUS_COLORS[status] ?? 'gray.8'} variant="outline">
       {status}
     </Badge>
-  );
-}
-
-/** Cursor paging (api.md "Lists"): the cursors of the pages seen so far, back to the first when `resetKey` changes. */
-export function useCursorPages(resetKey: string) {
-  const [state, setState] = useState<{
-    key: string;
-    cursors: (string | null)[];
-  }>({ key: resetKey, cursors: [null] });
-  const cursors = state.key === resetKey ? state.cursors : [null];
-  if (state.key !== resetKey) setState({ key: resetKey, cursors });
-  return {
-    cursor: cursors[cursors.length - 1] ?? null,
-    page: cursors.length,
-    next: (cursor: string) => setState({ key: resetKey, cursors: [...cursors, cursor] }),
-    previous: () => setState({ key: resetKey, cursors: cursors.slice(0, -1) }),
-  };
-}
-
-export function Pager({ pages, nextCursor, shown }: { pages: ReturnType<typeof useCursorPages>; nextCursor: string | null | undefined; shown: number }) {
-  return (
-    <Group justify="space-between">
-      <Text size="sm">
-        Page {pages.page}: {shown} shown
-      </Text>
-      <Group gap="xs">
-        <Button variant="default" size="xs" disabled={pages.page <= 1} onClick={pages.previous}>
-          Previous page
-        </Button>
-        <Button variant="default" size="xs" disabled={!nextCursor} onClick={() => nextCursor && pages.next(nextCursor)}>
-          Next page
-        </Button>
-      </Group>
-    </Group>
   );
 }
 

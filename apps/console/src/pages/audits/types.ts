@@ -6,6 +6,8 @@ export const AUDIT_STATUSES: AuditStatus[] = ['open', 'passed', 'failed'];
 export interface AuditQueueItem {
   auditId: string;
   certificantId: string;
+  /** The certificant's name, joined by the API; `null` until their registration is projected. */
+  name: string | null;
   cycle: string;
   reason: string;
   drawId: string | null;
@@ -39,6 +41,8 @@ export interface AuditActivity {
   documentsRequested: boolean;
   documents: AuditDocument[];
   verdict: 'accepted' | 'rejected' | null;
+  /** The auditor's words for a rejection (D5.3). */
+  verdictReason: string | null;
   disallowed: unknown;
 }
 
@@ -55,9 +59,14 @@ export interface AuditCase {
   verdicts: {
     activityId: string;
     verdict: 'accepted' | 'rejected';
+    reason: string | null;
+    decidedOn: string;
     auditorId: string;
   }[];
+  closedOn: string | null;
   closedBy: string | null;
+  /** D5.4: why it closed as it did; empty while open and when passed. */
+  closeReasons: { code: string; message: string }[];
 }
 
 export interface DrawAnswer {

@@ -128,7 +128,12 @@ function Ledger({ status, cycle, certificantId }: { status: CertificationCycleSt
         <Table.Tbody>
           {status.ledger.map((line) => (
             <Table.Tr key={line.activityId}>
-              <Table.Td>{activityLabel(line.activityType)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {line.title}
+                </Text>
+                <Text size="xs">{activityLabel(line.activityType)}</Text>
+              </Table.Td>
               <Table.Td>{line.activityDate}</Table.Td>
               <Table.Td>{line.category}</Table.Td>
               <Table.Td style={{ textAlign: 'right' }}>{ceus(line.reportedCeus)}</Table.Td>
@@ -141,7 +146,7 @@ function Ledger({ status, cycle, certificantId }: { status: CertificationCycleSt
                     title="Withdraw an activity"
                     buttonProps={{
                       size: 'xs',
-                      'aria-label': `Withdraw ${activityLabel(line.activityType)} of ${line.activityDate}`,
+                      'aria-label': `Withdraw “${line.title}” of ${line.activityDate}`,
                     }}
                   >
                     {(close) => (
@@ -149,7 +154,7 @@ function Ledger({ status, cycle, certificantId }: { status: CertificationCycleSt
                         certificantId={certificantId}
                         cycle={cycle}
                         activityId={line.activityId}
-                        what={`${activityLabel(line.activityType)} of ${line.activityDate}`}
+                        what={`“${line.title}” (${activityLabel(line.activityType)}) of ${line.activityDate}`}
                         onClose={close}
                       />
                     )}

@@ -5,8 +5,9 @@ import { api } from '../../api/client';
 import { ceus } from '../../lib/cycles';
 import { NO_REFUSAL, refusalOf, useCertificantCommand, type Refusal } from './command';
 import { FormFooter } from './FormFooter';
-import type { ActivityPreview, CommandAnswer } from './model';
-import { ACTIVITY_KINDS, STATUS_LABEL } from './words';
+import type { ActivityPreview, ActivityType, CommandAnswer } from './model';
+import { useActivityTypes } from './reads';
+import { STATUS_LABEL } from './words';
 
 const FIELDS = [
   'activityType',
@@ -62,10 +63,35 @@ const EMPTY: Draft = {
 const num = (value: number | string) => (value === '' ? undefined : Number(value));
 const txt = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
+const fieldsOf = (kind: ActivityType | undefined) => new Set(kind?.fields.map((f) => f.field) ?? []);
+/** D3.15: a type the certificant cannot report is added by staff. */
+const staffOnly = (kind: ActivityType | undefined) => !!kind && !kind.reportableBy.includes('certificant');
+
+/** What the policy says the type is worth, in the team's words. */
+export function valueText(kind: ActivityType): string {
+  const v = kind.value;
+  const parts = [
+    v.kind === 'fixed'
+      ? `${ceus(v.ceus)} CEU each time`
+      : v.kind === 'per-hour'
+        ? `${ceus(v.ceusPerHour)} CEU per hour in scope`
+        : v.kind === 'credit-hours'
+          ? `${ceus(v.semesterCeus)} CEU per semester credit hour, ${ceus(v.quarterCeus)} per quarter credit hour`
+          : kind.adjustable
+            ? 'The CEUs reported'
+            : 'Its approved value',
+  ];
+  if (kind.maxCeusPerItem !== null) parts.push(`at most ${ceus(kind.maxCeusPerItem)} per item`);
+  if (kind.maxCeusPerCertifiedYear !== null) parts.push(`at most ${ceus(kind.maxCeusPerCertifiedYear)} CEU per year certified in the cycle`);
+  if (kind.passingScore !== null) parts.push(`passing score ${kind.passingScore}`);
+  if (!kind.completesAlone) parts.push('does not by itself complete recertification');
+  if (staffOnly(kind)) parts.push('added by staff');
+  return `Category ${kind.category}: ${parts.join('; ')}`;
+}
+
 /** The body api.md's activity endpoints take: only the fields the chosen type uses. */
-function bodyOf(draft: Draft) {
-  const kind = ACTIVITY_KINDS.find((k) => k.activityType === draft.activityType);
-  const uses = new Set(kind?.fields ?? []);
+function bodyOf(draft: Draft, kind: ActivityType | undefined) {
+  const uses = fieldsOf(kind);
   return {
     activityType: draft.activityType,
     activityDate: draft.activityDate,
@@ -80,20 +106,22 @@ function bodyOf(draft: Draft) {
     eventRef: uses.has('eventRef') ? txt(draft.eventRef) : undefined,
     reportedOn: txt(draft.reportedOn),
     externalRef: txt(draft.externalRef),
-    reportedBy: kind?.staffOnly || draft.byStaff ? ('staff' as const) : undefined,
+    reportedBy: staffOnly(kind) || draft.byStaff ? ('staff' as const) : undefined,
   };
 }
 
 type ActivityBody = ReturnType<typeof bodyOf>;
 
 /**
- * Report an activity (api.md): the fields follow the chosen type of the catalogue; "Preview"
+ * Report an activity (api.md): the types and their fields come from the cycle's catalogue
+ * (`GET /cycles/:cycle/activity-types`); "Preview"
  * asks the API what it would be worth and what it would change (records nothing, D4a.2); the
  * activity is saved only from a preview of exactly what the form holds.
  */
 export function ReportActivityForm({ certificantId, cycle, onClose }: { certificantId: string; cycle: string; onClose: () => void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [previewRefusal, setPreviewRefusal] = useState<Refusal>(NO_REFUSAL);
+  const catalogue = useActivityTypes(cycle);
   const base = `/certificants/${encodeURIComponent(certificantId)}/cycles/${cycle}/activities`;
   const preview = useMutation({
     mutationFn: (body: ActivityBody) => api.post<ActivityPreview>(`${base}/preview`, body),
@@ -109,8 +137,9 @@ export function ReportActivityForm({ certificantId, cycle, onClose }: { certific
     onDone: onClose,
   });
 
-  const kind = ACTIVITY_KINDS.find((k) => k.activityType === draft.activityType);
-  const uses = new Set(kind?.fields ?? []);
+  const kind = catalogue.data?.items.find((k) => k.activityType === draft.activityType);
+  const uses = fieldsOf(kind);
+  const defaultCeus = kind?.value.kind === 'declared' ? kind.value.defaultCeus : null;
   const change = (next: Partial<Draft>) => {
     setDraft({ ...draft, ...next });
     // What was previewed is no longer what the form holds.
@@ -124,8 +153,8 @@ export function ReportActivityForm({ certificantId, cycle, onClose }: { certific
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (previewed) report.mutate(bodyOf(draft));
-    else preview.mutate(bodyOf(draft));
+    if (previewed) report.mutate(bodyOf(draft, kind));
+    else preview.mutate(bodyOf(draft, kind));
   };
 
   return (
@@ -134,15 +163,15 @@ export function ReportActivityForm({ certificantId, cycle, onClose }: { certific
         <Text size="sm">Cycle {cycle}</Text>
         <Select
           label="Activity type"
-          data={ACTIVITY_KINDS.map((k) => ({
+          data={(catalogue.data?.items ?? []).map((k) => ({
             value: k.activityType,
-            label: k.label,
+            label: k.name,
           }))}
           value={draft.activityType}
           onChange={(value) => value && change({ activityType: value })}
           allowDeselect={false}
-          description={kind?.value}
-          error={errors.activityType}
+          description={kind ? valueText(kind) : catalogue.isPending ? 'Loading the activity types…' : undefined}
+          error={errors.activityType ?? (catalogue.error ? catalogue.error.message : undefined)}
         />
         <SimpleGrid cols={2}>
           <TextInput
@@ -198,7 +227,7 @@ export function ReportActivityForm({ certificantId, cycle, onClose }: { certific
             {uses.has('ceus') && (
               <NumberInput
                 label="CEUs"
-                description={draft.activityType === 'nsca-quiz' ? "The quiz's CEUs; 0.2 if left empty" : undefined}
+                description={defaultCeus !== null ? `${ceus(defaultCeus)} if left empty` : undefined}
                 value={draft.ceus}
                 onChange={(value) => change({ ceus: value })}
                 decimalScale={1}
@@ -226,8 +255,8 @@ export function ReportActivityForm({ certificantId, cycle, onClose }: { certific
         />
         <Checkbox
           label="Added by staff (rather than reported by the certificant)"
-          checked={!!kind?.staffOnly || draft.byStaff}
-          disabled={!!kind?.staffOnly}
+          checked={staffOnly(kind) || draft.byStaff}
+          disabled={staffOnly(kind)}
           onChange={(event) => change({ byStaff: event.currentTarget.checked })}
           error={errors.reportedBy}
         />

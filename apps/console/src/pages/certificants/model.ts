@@ -57,6 +57,8 @@ export interface LedgerLine {
   activityId: string;
   activityType: string;
   activityDate: string;
+  /** As reported. */
+  title: string;
   category: string;
   reportedCeus: number;
   appliedCeus: number;
@@ -127,4 +129,27 @@ export interface AppealInQueue {
 /** What every command answers besides its own fields (api.md Conventions). */
 export interface CommandAnswer {
   position?: number | null;
+}
+
+/** A body field of the activity endpoints that a type uses (`GET /cycles/:cycle/activity-types`). */
+export type ActivityField = 'hours' | 'inScopeHours' | 'creditHours' | 'creditSystem' | 'ceus' | 'quizScore' | 'eventRef';
+
+/** One activity type of the cycle's policy, as `GET /cycles/:cycle/activity-types` answers it. */
+export interface ActivityType {
+  activityType: string;
+  name: string;
+  category: string;
+  categoryName: string | null;
+  value:
+    | { kind: 'fixed'; ceus: number }
+    | { kind: 'per-hour'; ceusPerHour: number }
+    | { kind: 'credit-hours'; semesterCeus: number; quarterCeus: number }
+    | { kind: 'declared'; defaultCeus: number | null };
+  fields: { field: ActivityField; required: boolean }[];
+  maxCeusPerItem: number | null;
+  maxCeusPerCertifiedYear: number | null;
+  adjustable: boolean;
+  reportableBy: string[];
+  passingScore: number | null;
+  completesAlone: boolean;
 }

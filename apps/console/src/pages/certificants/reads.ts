@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query, type Page } from '../../api/client';
-import type { AppealInQueue, CertificantListItem, CertificantProfile, CycleStatus, HistoryItem } from './model';
+import type { ActivityType, AppealInQueue, CertificantListItem, CertificantProfile, CycleStatus, HistoryItem } from './model';
 
 /**
  * Read-your-writes (api.md Conventions): the last position a command of this tab answered with.
@@ -68,21 +68,14 @@ export function useHistory(id: string, cursor: string | null) {
   });
 }
 
-/** The appeals queue has no certificant filter: this cycle's appeals, read page by page (appeals are few), kept to this account's. */
+/** This cycle's appeals of the account and of the accounts merged into it (`GET /appeals?certificantId=`, one read each). */
 export function useAppeals(id: string, cycle: string | undefined, accounts: string[]) {
   return useQuery({
     queryKey: keys.appeals(id, cycle ?? ''),
     enabled: !!cycle,
     queryFn: async () => {
-      const mine: AppealInQueue[] = [];
-      let cursor: string | null = null;
-      for (let page = 0; page < 20; page++) {
-        const answer: Page<AppealInQueue> = await read<Page<AppealInQueue>>('/appeals', { cycle, limit: 500, cursor });
-        mine.push(...answer.items.filter((appeal) => accounts.includes(appeal.certificantId)));
-        cursor = answer.nextCursor;
-        if (!cursor) break;
-      }
-      return mine;
+      const pages = await Promise.all(accounts.map((certificantId) => read<Page<AppealInQueue>>('/appeals', { certificantId, cycle, limit: 100 })));
+      return pages.flatMap((page) => page.items);
     },
   });
 }
@@ -99,5 +92,14 @@ export function useStaffNames(enabled: boolean) {
       for (const member of answer.items) names.set(member.staffId, member.name);
       return names;
     },
+  });
+}
+
+/** The cycle policy's activity catalogue: the types a form offers and the fields each takes. A policy changes only with a release. */
+export function useActivityTypes(cycle: string) {
+  return useQuery({
+    queryKey: ['activity-types', cycle],
+    queryFn: () => api.get<Page<ActivityType>>(`/cycles/${encodeURIComponent(cycle)}/activity-types`),
+    staleTime: Infinity,
   });
 }

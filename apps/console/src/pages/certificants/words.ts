@@ -20,42 +20,24 @@ export const STATUS_COLOR: Record<string, string> = {
   Reinstated: 'grape',
 };
 
-export type ActivityField = 'hours' | 'inScopeHours' | 'creditHours' | 'creditSystem' | 'ceus' | 'quizScore' | 'eventRef';
-
-export interface ActivityKind {
-  activityType: string;
-  label: string;
-  /** The fields the type's value needs (api.md's catalogue); the rest of the value is computed. */
-  fields: ActivityField[];
-  /** What the form says about its value. */
-  value: string;
-  /** D3.15: added by staff only. */
-  staffOnly?: boolean;
-}
-
-/** api.md's activity types with the fields each one takes. */
-export const ACTIVITY_KINDS: ActivityKind[] = [
-  { activityType: 'event-attendance', label: 'Event attendance', fields: ['hours', 'inScopeHours', 'eventRef'], value: '0.1 CEU per hour in scope, at most 2.0 per event' },
-  { activityType: 'nsca-quiz', label: 'NSCA quiz', fields: ['quizScore', 'ceus'], value: "Passing (70 or more) earns the quiz's CEUs, typically 0.2" },
-  { activityType: 'presentation', label: 'Presentation', fields: ['ceus'], value: 'The CEUs reported' },
-  { activityType: 'publication', label: 'Article in an NSCA publication', fields: ['ceus'], value: 'Added by staff in the month of print publication', staffOnly: true },
-  { activityType: 'volunteer-service', label: 'A year of volunteer leadership', fields: ['ceus'], value: 'Added by staff once a year', staffOnly: true },
-  {
-    activityType: 'college-course',
-    label: 'College course',
-    fields: ['creditHours', 'creditSystem'],
-    value: '0.5 CEU per semester credit hour, 0.3 per quarter credit hour, at most 2.0 per course',
-  },
-  { activityType: 'first-aid', label: 'First Aid certification', fields: [], value: '0.5 CEU each time' },
-  { activityType: 'pre-approved-home-study', label: 'Pre-approved home study', fields: ['ceus'], value: 'Its approved value' },
-  { activityType: 'ncca-certification', label: 'NCCA-accredited certification', fields: [], value: '1.0 CEU' },
-  { activityType: 'personal-development', label: 'Personal development', fields: ['ceus'], value: 'At most 0.5 CEU per year certified in the cycle' },
-  { activityType: 'additional-nsca-certification', label: 'Additional NSCA certification', fields: [], value: '3.0 CEUs; does not by itself complete recertification' },
-  { activityType: 'usada-safesport', label: 'USADA/SafeSport certificate', fields: ['ceus'], value: 'Added by staff when the certificate is sent in', staffOnly: true },
-];
+/** The names of api.md's activity types, for lines that carry only the type (ledger, timeline). Forms read the cycle's catalogue (`useActivityTypes`). */
+const ACTIVITY_LABELS: Record<string, string> = {
+  'event-attendance': 'Event attendance',
+  'nsca-quiz': 'NSCA quiz',
+  presentation: 'Presentation',
+  publication: 'Article in an NSCA publication',
+  'volunteer-service': 'A year of volunteer leadership',
+  'college-course': 'College course',
+  'first-aid': 'First Aid certification',
+  'pre-approved-home-study': 'Pre-approved home study',
+  'ncca-certification': 'NCCA-accredited certification',
+  'personal-development': 'Personal development',
+  'additional-nsca-certification': 'Additional NSCA certification',
+  'usada-safesport': 'USADA/SafeSport certificate',
+};
 
 export function activityLabel(activityType: string): string {
-  return ACTIVITY_KINDS.find((kind) => kind.activityType === activityType)?.label ?? activityType;
+  return ACTIVITY_LABELS[activityType] ?? activityType;
 }
 
 export const FEE_TYPES = [
