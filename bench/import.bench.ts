@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     };
     const before = await reportedTenths();
 
-    const timed = timeCalls(store, ['appendBatch', 'readStream']);
+    const timed = timeCalls(store, ['appendBatch', 'readStream', 'readStreams']);
     const directory = timeCalls(new SqlCertificantDirectory(poolOf(dataSource)), ['lookup']);
     const start = performance.now();
     const result = await runImport(

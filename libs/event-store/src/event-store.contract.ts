@@ -382,6 +382,70 @@ export function eventStoreContract(adapter: string, setup: () => Promise<Contrac
       });
     });
 
+    describe('readStreams', () => {
+      it('reads several streams in one call, each as readStream does, and a missing one as empty at revision -1', async () => {
+        await store.append('cycle-a', events(3), { expectedRevision: 'no_stream' });
+        await store.append('cycle-b', [event('B', { b: 1 })], { expectedRevision: 'no_stream' });
+        const reads = await store.readStreams(['cycle-b', 'cycle-none', 'cycle-a', 'cycle-b']);
+        // One entry per distinct id asked, in the order asked.
+        expect([...reads.keys()]).toEqual(['cycle-b', 'cycle-none', 'cycle-a']);
+        expect(reads.get('cycle-a')).toEqual({ events: await store.readStream('cycle-a'), revision: 2 });
+        expect(reads.get('cycle-b')).toEqual({ events: await store.readStream('cycle-b'), revision: 0 });
+        expect(reads.get('cycle-none')).toEqual({ events: [], revision: -1 });
+        expect(await store.streamRevision('cycle-none')).toBe(-1);
+        expect(await store.readStreams([])).toEqual(new Map());
+      });
+
+      it('keeps each stream in revision order whatever the write order and the ids sort order', async () => {
+        // Interleaved writes, ids that sort differently as text and as numbers, more than 10 revisions.
+        const ids = ['s-10', 's-9', 'S-1', 's-1'];
+        for (let round = 0; round < 12; round++) {
+          await store.appendBatch(
+            [...ids].reverse().map((streamId, i) => ({ streamId, events: [event('Round', { round, i })], options: { expectedRevision: 'any' as const } })),
+          );
+        }
+        const reads = await store.readStreams(ids);
+        for (const id of ids) {
+          const read = reads.get(id)!;
+          expect(read.revision).toBe(11);
+          expect(read.events.every((e) => e.streamId === id)).toBe(true);
+          expect(read.events.map((e) => e.streamRevision)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+          expect(read.events.map((e) => (e.data as { round: number }).round)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+        }
+      });
+
+      it('upcasts old payloads as readStream does', async () => {
+        await store.appendBatch([
+          { streamId: 'fees-1', events: [{ type: 'FeePaid', data: { amount: 50 } }, event()], options: { expectedRevision: 'no_stream' } },
+          { streamId: 'fees-2', events: [{ type: 'FeePaid', data: { amount: 3 } }], options: { expectedRevision: 'no_stream' } },
+        ]);
+        const upcasters = new UpcasterRegistry().register('FeePaid', 1, (d) => ({ amountCents: (d as { amount: number }).amount * 100 }));
+        const upgraded = await newStore({ upcasters });
+        const reads = await upgraded.readStreams(['fees-1', 'fees-2']);
+        const pick = (es: RecordedEvent[]) => es.map((e) => [e.type, e.schemaVersion, e.data]);
+        expect(pick(reads.get('fees-1')!.events)).toEqual([
+          ['FeePaid', 2, { amountCents: 5000 }],
+          ['Noted', 1, { n: 1 }],
+        ]);
+        expect(pick(reads.get('fees-2')!.events)).toEqual([['FeePaid', 2, { amountCents: 300 }]]);
+        expect(reads.get('fees-1')!.events).toEqual(await upgraded.readStream('fees-1'));
+      });
+
+      it('checks a revision it read against what other writers appended since', async () => {
+        const other = await newStore();
+        await store.append('read-many', [event()], { expectedRevision: 'no_stream' });
+        const { revision } = (await store.readStreams(['read-many'])).get('read-many')!;
+        expect(revision).toBe(0);
+        await other.append('read-many', [event()], { expectedRevision: 0 });
+        await expect(store.append('read-many', [event()], { expectedRevision: revision })).rejects.toMatchObject({
+          name: 'WrongExpectedRevision',
+          actual: 1,
+        });
+        // A revision read ahead of what exists is refused too (no gap).
+        await expect(store.append('read-many', [event()], { expectedRevision: 2 })).rejects.toMatchObject({ actual: 1 });
+      });
+    });
+
     describe('global order', () => {
       it('reads all in pages and reports the head', async () => {
         expect(await store.head()).toEqual(START);

@@ -95,6 +95,14 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** One stream as `readStreams` gives it. */
+export interface StreamRead {
+  /** Every event of the stream, by revision, upcast as `readStream` gives them. */
+  events: RecordedEvent[];
+  /** Revision of the stream's last event, or -1 when the stream does not exist (no events). */
+  revision: number;
+}
+
 /** Called with each batch in commit-safe order; the subscription advances after it resolves. */
 export type BatchHandler = (events: RecordedEvent[], checkpoint: Position) => Promise<void>;
 
@@ -103,6 +111,12 @@ export interface EventStore {
   /** Many streams in one transaction (imports). All or nothing. */
   appendBatch(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;
+  /**
+   * Many whole streams in one query (an import batch's certificants and cycles): one entry per
+   * distinct id asked, each as `readStream(id)` would read it; a stream that does not exist is
+   * `{ events: [], revision: -1 }`. Callers bound how many ids they ask at once.
+   */
+  readStreams(streamIds: Iterable<string>): Promise<Map<string, StreamRead>>;
   /** Events strictly after `from`, in commit-safe order, at most `limit`. */
   readAll(from: Position, limit: number): Promise<RecordedEvent[]>;
   subscribe(from: Position, handler: BatchHandler, options?: SubscribeOptions): Subscription;

@@ -12,6 +12,7 @@ import {
   type Position,
   type RecordedEvent,
   type StreamAppend,
+  type StreamRead,
   type SubscribeOptions,
   type Subscription,
   TransactionIdsBehindStoredEvents,
@@ -516,6 +517,25 @@ export class PostgresEventStore implements EventStore {
     return rows.map((r) => this.toEvent(r));
   }
 
+  async readStreams(streamIds: Iterable<string>): Promise<Map<string, StreamRead>> {
+    const reads = new Map<string, StreamRead>();
+    for (const id of streamIds) reads.set(id, { events: [], revision: -1 });
+    if (reads.size === 0) return reads;
+    const { rows } = await this.pool.query<Row>({
+      name: this.sql.readStreamsName,
+      text: this.sql.readStreams,
+      values: [[...reads.keys()]],
+      rowMode: 'array',
+    });
+    // Grouped by lookup, not by relying on the database collation's order of stream ids.
+    for (const r of rows) reads.get(r[2])!.events.push(this.toEvent(r));
+    for (const [id, read] of reads) {
+      read.revision = read.events.at(-1)?.streamRevision ?? -1;
+      this.sawRevision(id, read.revision);
+    }
+    return reads;
+  }
+
   async readAll(from: Position, limit: number): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<Row>({
       name: this.sql.readAllName,
@@ -654,6 +674,8 @@ function buildSql(table: string, schema: string) {
     notify: `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`,
     readStreamName: `recert-es-read-stream-${tag}`,
     readStream: `SELECT ${cols} FROM ${table} e WHERE e.stream_id = $1 AND e.stream_revision >= $2 ORDER BY e.stream_revision`,
+    readStreamsName: `recert-es-read-streams-${tag}`,
+    readStreams: `SELECT ${cols} FROM ${table} e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.stream_id, e.stream_revision`,
     readAllName: `recert-es-read-all-${tag}`,
     // Only transactions below the snapshot's xmin are final: nothing can commit behind them later.
     // ORDER BY names the table's columns (e.): the output columns of the same name are text.

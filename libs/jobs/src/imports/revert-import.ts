@@ -72,6 +72,16 @@ export async function revertImport(
     for (let attempt = 1; ; attempt++) {
       const byStream = new Map<string, { certificantId: string; cycle: CycleName; events: ActivityWithdrawn[]; base: number }>();
       let already = 0;
+      // Every stream the batch is decided on, in two queries rather than one read per activity.
+      await Promise.all([
+        states.loadCertificants(batch.map((a) => a.certificantId)),
+        states.loadCycles(
+          batch.flatMap((a): [string, CycleName][] => {
+            const previous = previousCycleOf(a.cycle);
+            return previous ? [[a.certificantId, a.cycle], [a.certificantId, previous]] : [[a.certificantId, a.cycle]];
+          }),
+        ),
+      ]);
       for (const activity of batch) {
         const streamId = cycleStream(activity.certificantId, activity.cycle);
         const folded = await states.cycle(activity.certificantId, activity.cycle);

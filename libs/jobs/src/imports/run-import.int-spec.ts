@@ -250,6 +250,44 @@ describe('runImport on real PostgreSQL', () => {
     }
   });
 
+  it('reads a batch of streams in one query per step, not one read per row (the issue 5 import target)', async () => {
+    const people = Array.from({ length: 100 }, (_, i) => ({ certificantId: `r-${i}`, email: `r${i}@example.org` }));
+    await world.register(people);
+    const lines = ['email,activityDate,title,hours'];
+    for (let row = 0; row < 200; row++) lines.push(`r${row % 100}@example.org,2025-03-${String(1 + (row % 28)).padStart(2, '0')},Session ${row},1`);
+    // The real store, its reads counted by stream.
+    const streamReads: string[] = [];
+    const manyReads: string[][] = [];
+    const store = new Proxy(world.store, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (property === 'readStream') return (id: string, from?: number) => (streamReads.push(id), target.readStream(id, from));
+        if (property === 'readStreams') return (ids: string[]) => (manyReads.push([...ids]), target.readStreams(ids));
+        return (value as (...args: unknown[]) => unknown).bind(target);
+      },
+    });
+
+    const result = await runImport({ ...world.deps, store }, request('imp-reads', { source: csv(lines) }), { batchSize: 100 });
+    expect(result).toMatchObject({ status: 'completed', acceptedRows: 200 });
+    // Each batch names all 100 people: at most one query for their certificant streams and one for
+    // their cycles (this one and the previous). The second batch is prefetched while the first is
+    // still in flight, so it may read again what the first one holds by the time it is recorded.
+    expect(manyReads.length).toBeGreaterThanOrEqual(2);
+    expect(manyReads.length).toBeLessThanOrEqual(4);
+    expect(new Set(manyReads.flat()).size).toBe(300);
+    expect(streamReads.filter((id) => id !== importStream('imp-reads'))).toEqual([]);
+    expect(await world.reportedTenths('r-7')).toBe(2); // two rows of one hour, 0.1 CEU each
+
+    // The revert too: its 200 activities in one batch, their streams in one query each.
+    manyReads.length = 0;
+    streamReads.length = 0;
+    expect(await revertImport({ ...world.deps, store }, { importId: 'imp-reads', reason: 'wrong list', actor: staff })).toMatchObject({ withdrawn: 200 });
+    expect(manyReads.map((ids) => ids.length).sort((a, b) => a - b)).toEqual([100, 200]);
+    expect(streamReads.filter((id) => id !== importStream('imp-reads'))).toEqual([]);
+    expect(await world.reportedTenths('r-7')).toBe(0);
+  });
+
   it('two runners of the same job at once record every row once', async () => {
     const people = Array.from({ length: 20 }, (_, i) => ({ certificantId: `q-${i}`, email: `q${i}@example.org` }));
     await world.register(people);

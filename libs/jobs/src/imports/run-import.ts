@@ -286,9 +286,10 @@ class ImportRun {
   }
 
   /**
-   * Reads, several at a time, every stream the batch's rows will be decided on: the certificants
-   * named (and the survivors they were merged into, D1.3), then each row's cycle, its merged
-   * duplicates' same cycle and the previous cycle. The rows are then decided from memory.
+   * Reads every stream the batch's rows will be decided on, with `readStreams` (one query per
+   * step, not one per stream): the certificants named, the survivors they were merged into (one
+   * more query per hop, D1.3), then each row's cycle, its merged duplicates' same cycle and the
+   * previous cycle. The rows are then decided from memory.
    */
   private async prefetch(rows: (ImportActivityRow | RowRefusal)[], matches: DirectoryMatches): Promise<void> {
     const good = rows.filter((row): row is ImportActivityRow => !('code' in row));

@@ -10,10 +10,13 @@ import {
   type CycleName,
   type CycleState,
 } from '@recert/domain';
-import type { EventStore } from '@recert/event-store';
+import type { EventStore, RecordedEvent } from '@recert/event-store';
 
-/** Stream reads in flight at once while warming the cache (a share of the app's pool of 10). */
-const READ_CONCURRENCY = 6;
+/**
+ * Streams asked of the store in one `readStreams` query while warming the cache: a batch of 500
+ * rows needs about 1,000 cycle streams (own, previous cycle), so one or two queries.
+ */
+const STREAMS_PER_READ = 1_000;
 
 export interface Folded<S> {
   state: S;
@@ -47,47 +50,33 @@ export class StreamStates {
   }
 
   async certificant(certificantId: string): Promise<Folded<CertificantState>> {
-    const known = this.certificants.get(certificantId);
-    if (known) return known;
-    const events = await this.store.readStream(certificantStream(certificantId));
-    const folded = { state: fold(certificantDecider, events.map((e) => ({ type: e.type, data: e.data }) as CertificantEvent)), revision: events.length - 1 };
-    this.room(this.certificants);
-    this.certificants.set(certificantId, folded);
-    return folded;
+    return this.certificants.get(certificantId) ?? this.keepCertificant(certificantId, await this.store.readStream(certificantStream(certificantId)));
   }
 
   async cycle(certificantId: string, cycle: CycleName): Promise<Folded<CycleState>> {
     const streamId = cycleStream(certificantId, cycle);
-    const known = this.cycles.get(streamId);
-    if (known) return known;
-    const events = await this.store.readStream(streamId);
-    const folded = { state: fold(cycleDecider, events.map((e) => ({ type: e.type, data: e.data }) as CycleEvent)), revision: events.length - 1 };
-    // A read of the next batch can finish after this batch put back a newer state: keep the newer.
-    const newer = this.cycles.get(streamId);
-    if (newer && newer.revision >= folded.revision) return newer;
-    this.room(this.cycles);
-    this.cycles.set(streamId, folded);
-    return folded;
+    return this.cycles.get(streamId) ?? this.keepCycle(streamId, await this.store.readStream(streamId));
   }
 
   /**
-   * Reads the certificant streams not held yet, several at a time: a batch's reads overlap
-   * instead of waiting one row after another. Only warms the cache; `certificant()` still reads
-   * whatever is missing.
+   * Reads the certificant streams not held yet, up to STREAMS_PER_READ per query (a batch's
+   * certificants in one round trip instead of one each). Only warms the cache;
+   * `certificant()` still reads whatever is missing.
    */
   async loadCertificants(certificantIds: Iterable<string>): Promise<void> {
-    const missing = [...new Set(certificantIds)].filter((id) => !this.certificants.has(id));
-    await inParallel(missing, READ_CONCURRENCY, (id) => this.certificant(id));
+    const missing = new Map<string, string>();
+    for (const id of certificantIds) if (!this.certificants.has(id)) missing.set(certificantStream(id), id);
+    await this.readMany([...missing.keys()], (streamId, events) => this.keepCertificant(missing.get(streamId)!, events));
   }
 
   /** The same for cycle streams, given as [certificantId, cycle]. */
   async loadCycles(keys: Iterable<readonly [string, CycleName]>): Promise<void> {
-    const unique = new Map<string, readonly [string, CycleName]>();
-    for (const key of keys) {
-      const streamId = cycleStream(key[0], key[1]);
-      if (!this.cycles.has(streamId)) unique.set(streamId, key);
+    const missing = new Set<string>();
+    for (const [id, cycle] of keys) {
+      const streamId = cycleStream(id, cycle);
+      if (!this.cycles.has(streamId)) missing.add(streamId);
     }
-    await inParallel([...unique.values()], READ_CONCURRENCY, ([id, cycle]) => this.cycle(id, cycle));
+    await this.readMany([...missing], (streamId, events) => this.keepCycle(streamId, events));
   }
 
   putCycle(streamId: string, folded: Folded<CycleState>): void {
@@ -99,15 +88,31 @@ export class StreamStates {
     this.cycles.clear();
   }
 
+  private async readMany(streamIds: string[], keep: (streamId: string, events: RecordedEvent[]) => unknown): Promise<void> {
+    for (let i = 0; i < streamIds.length; i += STREAMS_PER_READ) {
+      const reads = await this.store.readStreams(streamIds.slice(i, i + STREAMS_PER_READ));
+      for (const [streamId, { events }] of reads) keep(streamId, events);
+    }
+  }
+
+  private keepCertificant(certificantId: string, events: RecordedEvent[]): Folded<CertificantState> {
+    const folded = { state: fold(certificantDecider, events.map((e) => ({ type: e.type, data: e.data }) as CertificantEvent)), revision: events.length - 1 };
+    this.room(this.certificants);
+    this.certificants.set(certificantId, folded);
+    return folded;
+  }
+
+  private keepCycle(streamId: string, events: RecordedEvent[]): Folded<CycleState> {
+    const folded = { state: fold(cycleDecider, events.map((e) => ({ type: e.type, data: e.data }) as CycleEvent)), revision: events.length - 1 };
+    // A read of the next batch can finish after this batch put back a newer state: keep the newer.
+    const newer = this.cycles.get(streamId);
+    if (newer && newer.revision >= folded.revision) return newer;
+    this.room(this.cycles);
+    this.cycles.set(streamId, folded);
+    return folded;
+  }
+
   private room(map: Map<string, unknown>): void {
     if (map.size >= this.limit) map.clear();
   }
-}
-
-async function inParallel<T>(items: T[], limit: number, read: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await read(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
