@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { EventStore, RecordedEvent } from '@recert/event-store';
-import { Projections, type Projection } from '@recert/read-models';
+import { START, type EventStore, type Position, type RecordedEvent } from '@recert/event-store';
+import { comparePositions, Projections, type Projection } from '@recert/read-models';
 import { EntitySchema, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { loadRecertConfig } from '../apps/api/src/config/recert-config';
 import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, READ_MODEL_PROJECTIONS } from '../apps/api/src/database/read-model-catalogue';
@@ -78,20 +78,25 @@ describe('two workers against one database', () => {
   const runnerOf = (worker: INestApplicationContext) =>
     worker.get(ProjectionRunners).runners.find((runner) => runner.projection.name === APPLIED)!;
 
-  async function probe(worker: INestApplicationContext, streams: number, eventsEach: number, tag: string): Promise<void> {
+  /** Appends `streams` x `eventsEach` probes; answers the position of the last one written. */
+  async function probe(worker: INestApplicationContext, streams: number, eventsEach: number, tag: string): Promise<Position> {
     const store = worker.get<EventStore>(EVENT_STORE);
+    let last: Position = START;
     await Promise.all(
       Array.from({ length: streams }, async (_, stream) => {
         for (let index = 0; index < eventsEach; index++) {
-          await store.append(`probe-${tag}-${stream}`, [{ type: 'WorkerProbed', data: { index } }], { expectedRevision: 'any' });
+          const { position } = await store.append(`probe-${tag}-${stream}`, [{ type: 'WorkerProbed', data: { index } }], { expectedRevision: 'any' });
+          if (comparePositions(position, last) > 0) last = position;
         }
       }),
     );
+    return last;
   }
 
-  async function caughtUp(worker: INestApplicationContext): Promise<void> {
-    const head = await worker.get<EventStore>(EVENT_STORE).head();
-    expect(await worker.get(Projections).waitForPosition(head, 15_000, APPLIED)).toBe(true);
+  // Waits for the probes' own last position: the log's head may not show them yet while another
+  // transaction on the server is open (the commit-safe frontier), and a wait for that head ends at once.
+  async function caughtUp(worker: INestApplicationContext, position: Position): Promise<void> {
+    expect(await worker.get(Projections).waitForPosition(position, 15_000, APPLIED)).toBe(true);
   }
 
   async function appliedBy(worker: INestApplicationContext): Promise<Map<string, number>> {
@@ -102,8 +107,7 @@ describe('two workers against one database', () => {
   }
 
   it('lets one worker write each projection while the other stands by, applying every event once', async () => {
-    await probe(first!, 4, 25, 'a');
-    await caughtUp(first!);
+    await caughtUp(first!, await probe(first!, 4, 25, 'a'));
     const owners = [runnerOf(first!), runnerOf(second!)].filter((runner) => runner.isOwner);
     expect(owners).toHaveLength(1);
     expect(await appliedBy(first!)).toEqual(new Map([[owners[0].owner, 100]]));
@@ -118,8 +122,7 @@ describe('two workers against one database', () => {
     if (ownerIsFirst) first = null;
     else second = null;
 
-    await probe(standing, 3, 10, 'b');
-    await caughtUp(standing);
+    await caughtUp(standing, await probe(standing, 3, 10, 'b'));
     const survivor = runnerOf(standing);
     expect(survivor.isOwner).toBe(true);
     expect(await appliedBy(standing)).toEqual(

@@ -11,6 +11,7 @@ export {
   type StepOutcome,
 } from './projection-runner';
 export { Projections, type ProjectionsOptions } from './projections';
+export { DEFAULT_SHARED_READER_EVENTS, DEFAULT_SHARED_READER_KEEP_MS, SharedLogReader, type LogReader } from './shared-log-reader';
 export * from './appeals-queue';
 export * from './audit-queue';
 export * from './certificant-history';

@@ -5,6 +5,7 @@ import { START, type EventStore, type Position, type RecordedEvent } from '@rece
 import type { DataSource, QueryRunner } from 'typeorm';
 import { comparePositions, samePosition } from './position';
 import type { Projection } from './projection';
+import type { LogReader } from './shared-log-reader';
 import {
   createShadowTables,
   placeTables,
@@ -30,6 +31,11 @@ export type Exclusivity = 'lease' | 'advisory';
 export interface ProjectionRunnerOptions {
   dataSource: DataSource;
   store: EventStore;
+  /**
+   * Where batches are read from; the store by default. The runners of one process pass one
+   * `SharedLogReader`, so that each page of the log is read and parsed once for all of them.
+   */
+  reader?: LogReader;
   projection: Projection;
   exclusivity?: Exclusivity;
   /** Lease length; another instance takes over this long after the owner stops renewing. */
@@ -106,6 +112,7 @@ export class ProjectionRunner {
   readonly owner: string;
   private readonly dataSource: DataSource;
   private readonly store: EventStore;
+  private readonly reader: LogReader;
   private readonly exclusivity: Exclusivity;
   private readonly leaseMs: number;
   private readonly batchSize: number;
@@ -126,6 +133,7 @@ export class ProjectionRunner {
   constructor(options: ProjectionRunnerOptions) {
     this.dataSource = options.dataSource;
     this.store = options.store;
+    this.reader = options.reader ?? options.store;
     this.projection = options.projection;
     this.exclusivity = options.exclusivity ?? 'lease';
     this.leaseMs = options.leaseMs ?? 30_000;
@@ -195,7 +203,7 @@ export class ProjectionRunner {
         row = await this.checkpoint();
       }
       const live = positionOf(row.tx_id, row.global_position);
-      const liveEvents = await this.store.readAll(live, this.batchSize);
+      const liveEvents = await this.reader.readAll(live, this.batchSize);
       if (liveEvents.length > 0) {
         await this.commitBatch('live', liveEvents, live);
         outcome.live = liveEvents.length;
@@ -203,7 +211,7 @@ export class ProjectionRunner {
       if (row.rebuild_version !== null) {
         const target = liveEvents.length > 0 ? liveEvents[liveEvents.length - 1].position : live;
         const shadowAt = positionOf(row.rebuild_tx_id ?? '0', row.rebuild_global_position ?? '0');
-        const shadowEvents = (await this.store.readAll(shadowAt, this.batchSize)).filter(
+        const shadowEvents = (await this.reader.readAll(shadowAt, this.batchSize)).filter(
           (event) => comparePositions(event.position, target) <= 0,
         );
         if (shadowEvents.length > 0) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@recert/event-store';
-import { ProjectionRunner, type Projection } from '@recert/read-models';
+import { ProjectionRunner, SharedLogReader, type Projection } from '@recert/read-models';
 import type { DataSource } from 'typeorm';
 import type { RecertConfig } from '../config/recert-config';
 import { DATA_SOURCE, EVENT_STORE, RECERT_CONFIG } from '../database/tokens';
@@ -15,10 +15,15 @@ import { PROJECTION_LIST } from './projection-list';
  */
 export const PROJECTION_LEASE_MS = 15_000;
 
-/** The projection runners of this process: every read model in the catalogue, or none in `api` mode. */
+/**
+ * The projection runners of this process: every read model in the catalogue, or none in `api` mode.
+ * They read the log through one `SharedLogReader`: runners at the same position (all of them
+ * during a catch-up or a rebuild of all, and after every wake-up) read and parse each page once.
+ */
 @Injectable()
 export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly runners: ProjectionRunner[];
+  readonly reader: SharedLogReader;
   private stopObserving: (() => void) | null = null;
   private wakePending = false;
 
@@ -28,6 +33,7 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_LIST) projections: Projection[],
   ) {
+    this.reader = new SharedLogReader(store);
     this.runners =
       config.RECERT_MODE === 'api'
         ? []
@@ -36,6 +42,7 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
               new ProjectionRunner({
                 dataSource,
                 store,
+                reader: this.reader,
                 projection,
                 exclusivity: 'lease',
                 leaseMs: PROJECTION_LEASE_MS,
