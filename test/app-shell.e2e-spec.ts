@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../apps/api/src/app';
@@ -38,7 +38,24 @@ describe.each([
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; info: { eventStore: { status: string; headPosition: string } } };
     expect(body.status).toBe('ok');
-    expect(body.info.eventStore).toMatchObject({ status: 'up', headPosition: '0' });
+    // On the embedded database with no admin configured, the demo admin is its first event.
+    expect(body.info.eventStore).toMatchObject({ status: 'up', headPosition: onPostgres ? '0' : '1' });
+  });
+
+  it('creates the demo admin on the embedded database only, its password in DATA_DIR/demo-admin.txt', async () => {
+    if (onPostgres) {
+      expect(dataDir).toBeUndefined();
+      return;
+    }
+    const written = await readFile(join(dataDir!, 'demo-admin.txt'), 'utf8');
+    const password = /password: (\S+)/.exec(written)?.[1];
+    expect(written).toContain('email: admin@recert.local');
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@recert.local', password }),
+    });
+    expect(login.status).toBe(200);
   });
 
   it('serves the OpenAPI document at /docs-json and the page at /docs', async () => {
