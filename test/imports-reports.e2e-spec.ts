@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
 import { TestApp, type Answer } from './support/app-harness';
+import { expectStatus, until } from './support/http-expect';
 
 /**
  * Imports and reports over HTTP (api.md "Cycles, imports, reports, projections"): a JSON import
@@ -15,22 +16,6 @@ const CYCLE = '2024-2026';
 const TODAY = '2026-06-15';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const VIEWER = { email: 'viewer@recert.test', password: 'viewer password 1234' };
-
-function expectStatus(answer: Answer, status: number, code?: string): void {
-  if (answer.status !== status) throw new Error(`expected ${status}${code ? ` ${code}` : ''}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-  if (code) expect(answer.body.error.code).toBe(code);
-}
-
-/** Polls `read` until `done` holds of its answer; fails with the last answer after `timeoutMs`. */
-async function until(read: () => Promise<Answer>, done: (answer: Answer) => boolean, timeoutMs = 20_000): Promise<Answer> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await read();
-    if (done(answer)) return answer;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${answer.status} ${JSON.stringify(answer.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface Person {
   id: string;

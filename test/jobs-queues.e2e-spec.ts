@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { CycleScheduler } from '../apps/api/src/cycle-admin/cycle-scheduler';
 import { ADMIN, TestApp, type Answer } from './support/app-harness';
+import { expectStatus, until } from './support/http-expect';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /**
@@ -23,21 +24,6 @@ const STAFF = { email: 'staff@recert.test', password: 'staff password 12345' };
 /** An API process on the suite's database, with Redis and today pinned. */
 function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
   return TestApp.startOn(databaseUrl, { REDIS_URL, RECERT_NOW: TODAY, ...env });
-}
-
-function expectStatus(answer: Answer, status: number, code?: string): void {
-  if (answer.status !== status) throw new Error(`expected ${status}${code ? ` ${code}` : ''}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-  if (code) expect(answer.body.error.code).toBe(code);
-}
-
-async function until(read: () => Promise<Answer>, done: (answer: Answer) => boolean, timeoutMs = 30_000): Promise<Answer> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await read();
-    if (done(answer)) return answer;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${answer.status} ${JSON.stringify(answer.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The `recert_session` Set-Cookie of a login answer. */

@@ -34,3 +34,14 @@ export async function complete2021to2023(app: TestApp, id: string): Promise<{ po
   expectStatus(fee, 201);
   return { position: fee.body.position };
 }
+
+/** Reads until `done` holds of the whole answer (status included); gives up with the last answer. */
+export async function until(read: () => Promise<Answer>, done: (answer: Answer) => boolean, timeoutMs = 30_000): Promise<Answer> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await read();
+    if (done(answer)) return answer;
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${answer.status} ${JSON.stringify(answer.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
