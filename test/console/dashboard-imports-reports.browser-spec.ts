@@ -111,7 +111,7 @@ describe('console: dashboard, imports and reports (issue 6.2, 6.4, 6.8)', () => 
     await session.screenshot('imports');
 
     await page.getByRole('button', { name: 'Start import' }).click();
-    await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Import', exact: true, level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/imports\/[0-9a-f-]{36}$/);
     importUrl = new URL(page.url()).pathname;
     await page.getByText('Completed', { exact: true }).waitFor();
