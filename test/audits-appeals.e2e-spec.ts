@@ -16,15 +16,7 @@ const VIEWER = { email: 'viewer@recert.test', password: 'viewer password 1234' }
 let app: TestApp;
 const tokens: Record<string, string> = {};
 
-async function as<T>(who: string, action: () => Promise<T>): Promise<T> {
-  const previous = app.token;
-  app.token = tokens[who]!;
-  try {
-    return await action();
-  } finally {
-    app.token = previous;
-  }
-}
+const as = <T>(who: string, action: () => Promise<T>): Promise<T> => app.as(tokens[who]!, action);
 
 function expectStatus(answer: Answer, status: number, code?: string): void {
   if (answer.status !== status) throw new Error(`expected ${status}${code ? ` ${code}` : ''}, got ${answer.status}: ${JSON.stringify(answer.body)}`);

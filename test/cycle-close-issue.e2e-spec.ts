@@ -15,15 +15,7 @@ const STAFF = { email: 'staff@recert.test', password: 'staff password 12345' };
 let app: TestApp;
 const tokens: Record<string, string> = {};
 
-async function as<T>(who: string, action: () => Promise<T>): Promise<T> {
-  const previous = app.token;
-  app.token = tokens[who]!;
-  try {
-    return await action();
-  } finally {
-    app.token = previous;
-  }
-}
+const as = <T>(who: string, action: () => Promise<T>): Promise<T> => app.as(tokens[who]!, action);
 
 const consistent = (path: string, position: number | null) =>
   app.get(`${path}${path.includes('?') ? '&' : '?'}consistent=true`, position ? { 'x-min-position': String(position) } : {});

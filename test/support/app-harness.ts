@@ -87,6 +87,17 @@ export class TestApp {
     return this.request<T>('POST', path, body, headers);
   }
 
+  /** Runs `action` with another session's token, then puts the current one back. */
+  async as<T>(token: string, action: () => Promise<T>): Promise<T> {
+    const previous = this.token;
+    this.token = token;
+    try {
+      return await action();
+    } finally {
+      this.token = previous;
+    }
+  }
+
   /** Signs in (the first admin by default) and keeps the token for later requests. */
   async signIn(credentials: { email: string; password: string } = ADMIN): Promise<string> {
     const answer = await this.post<{ token: string }>('/auth/login', credentials);
