@@ -36,6 +36,7 @@ import { HistoryWriter } from '../libs/jobs/src/reports/history-writer.fixtures'
 import { HttpClient, quantile, type Reply } from './lib/http-load';
 import { writeResults } from './lib/results';
 import { WorkerProcess } from './lib/worker-process';
+import { onInterrupt } from './lib/interrupt';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -369,15 +370,7 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   };
-  let interrupted = false;
-  process.once('SIGINT', () => {
-    interrupted = true;
-    log('interrupted: dropping the database');
-    cleanUp().then(
-      () => process.exit(130),
-      () => process.exit(130),
-    );
-  });
+  const interrupted = onInterrupt(log, cleanUp);
 
   const rows: Row[] = [];
   const results: Record<string, unknown> = {};
@@ -406,9 +399,9 @@ async function main(): Promise<void> {
     http.signedIn((login.body as { token: string }).token);
 
     if (want('commands')) await commandsRun(http, rows, results);
-    if (interrupted) return;
+    if (interrupted()) return;
     if (want('query') || want('rebuild')) await queryAndRebuildRuns(app, http, runners, rows, results);
-    if (interrupted) return;
+    if (interrupted()) return;
 
     const misses = rows.filter((r) => r.pass === false);
     process.stdout.write(
@@ -430,7 +423,7 @@ async function main(): Promise<void> {
     });
     log(`wrote ${file}`);
   } finally {
-    if (!interrupted) await cleanUp();
+    if (!interrupted()) await cleanUp();
   }
 }
 

@@ -17,6 +17,7 @@ import { activityReported, payloadSizes } from './lib/payload';
 import { RawContender } from './lib/raw';
 import { median } from './lib/stats';
 import { writeResults } from './lib/results';
+import { onInterrupt } from './lib/interrupt';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
@@ -268,15 +269,7 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   };
-  let interrupted = false;
-  process.once('SIGINT', () => {
-    interrupted = true;
-    log('interrupted: dropping the database');
-    dropDatabase().then(
-      () => process.exit(130),
-      () => process.exit(130),
-    );
-  });
+  const interrupted = onInterrupt(log, dropDatabase);
 
   try {
     const oursPool = pinnedPool(dbUrl, 'bench-ours', POOL_SIZE);
@@ -313,7 +306,7 @@ async function main(): Promise<void> {
         await rawPool.query('VACUUM (ANALYZE)');
       }
       results.push(await measure(w, contenders, settle));
-      if (interrupted) return;
+      if (interrupted()) return;
     }
 
     const order = ['w1', 'w8', 'batch', 'read'];
@@ -348,7 +341,7 @@ async function main(): Promise<void> {
     });
     log(`wrote ${file}`);
   } finally {
-    if (!interrupted) await dropDatabase();
+    if (!interrupted()) await dropDatabase();
   }
 }
 
