@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { notify, HINT, optionalDate, refusalOf } from '../audits/shared';
 import type { AppealCase, Remedy } from './types';
+import { FormFooter } from '../../ui/FormFooter';
 
 const FIELDS = ['decision', 'remedy', 'remedy.kind', 'remedy.until', 'rationale', 'decidedOn'];
 const RULE_FIELDS = {
@@ -95,16 +96,7 @@ export function DecisionForm({ appeal }: { appeal: AppealCase }) {
             onChange={(event) => setDecidedOn(event.currentTarget.value)}
             error={refusal.field.decidedOn}
           />
-          {refusal.general && (
-            <Alert variant="outline" color="red.9" role="alert" title="The decision was not recorded">
-              {refusal.general}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={decide.isPending} disabled={decide.isPending}>
-              Record decision
-            </Button>
-          </Group>
+          <FormFooter general={refusal.general} refusedTitle="The decision was not recorded" pending={decide.isPending} submit="Record decision" />
         </Stack>
       </form>
     </Paper>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, NativeSelect, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -7,6 +7,7 @@ import { api, query, type Page as ListPage } from '../../api/client';
 import { cycleChoices, cycleOf } from '../../lib/cycles';
 import { notify, HINT, optionalDate, refusalOf } from '../audits/shared';
 import { GROUND_LABELS, GROUNDS } from './types';
+import { FormFooter } from '../../ui/FormFooter';
 
 const FIELDS = ['certificantId', 'cycle', 'grounds', 'statement', 'filedOn', 'kind', 'certification'];
 const RULE_FIELDS = {
@@ -154,19 +155,7 @@ export function FileAppealForm({ onCancel }: { onCancel: () => void }) {
             onChange={(event) => setStatement(event.currentTarget.value)}
             error={refusal.field.statement}
           />
-          {refusal.general && (
-            <Alert variant="outline" color="red.9" role="alert" title="The appeal was not filed">
-              {refusal.general}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={file.isPending} disabled={file.isPending}>
-              File appeal
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          </Group>
+          <FormFooter general={refusal.general} refusedTitle="The appeal was not filed" pending={file.isPending} submit="File appeal" onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>

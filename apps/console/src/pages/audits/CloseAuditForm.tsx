@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { notify, HINT, optionalDate, refusalOf } from './shared';
 import type { AuditCase, CloseAnswer } from './types';
+import { FormFooter } from '../../ui/FormFooter';
 
 /** D5.4: closing decides the outcome; the API refuses while verdicts or the card are outstanding inside the window. */
 export function CloseAuditForm({ audit, undecided, onClosed }: { audit: AuditCase; undecided: number; onClosed: (answer: CloseAnswer) => void }) {
@@ -51,16 +52,7 @@ export function CloseAuditForm({ audit, undecided, onClosed }: { audit: AuditCas
             onChange={(event) => setDecidedOn(event.currentTarget.value)}
             error={refusal.field.decidedOn}
           />
-          {refusal.general && (
-            <Alert variant="outline" color="red.9" role="alert" title="The audit was not closed">
-              {refusal.general}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={close.isPending} disabled={close.isPending}>
-              Close audit
-            </Button>
-          </Group>
+          <FormFooter general={refusal.general} refusedTitle="The audit was not closed" pending={close.isPending} submit="Close audit" />
         </Stack>
       </form>
     </Paper>

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { HINT } from './shared';
+import { FormFooter } from '../../ui/FormFooter';
 
 /**
  * The frame of the audit and appeal document forms: a titled form, the fields given as
@@ -68,16 +69,7 @@ export function DocumentFormShell({
               error={refusal.field.receivedOn}
             />
           </Group>
-          {refusal.general && (
-            <Alert variant="outline" color="red.9" role="alert" title={notDone}>
-              {refusal.general}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={pending} disabled={pending}>
-              {submitLabel}
-            </Button>
-          </Group>
+          <FormFooter general={refusal.general} refusedTitle={notDone} pending={pending} submit={submitLabel} />
         </Stack>
       </form>
     </Paper>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, NativeSelect, NumberInput, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, NativeSelect, NumberInput, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { cycleChoices, cycleOf } from '../../lib/cycles';
 import { notify, HINT, CertificantLink, refusalOf } from './shared';
 import type { DrawAnswer } from './types';
+import { FormFooter } from '../../ui/FormFooter';
 
 const FIELDS = ['cycle', 'rate', 'count', 'seed'];
 
@@ -74,14 +75,7 @@ export function DrawForm() {
             onChange={(event) => setSeed(event.currentTarget.value)}
             error={refusal.field.seed}
           />
-          {refusal.general && (
-            <Alert variant="outline" color="red.9" role="alert" title="The draw was refused">
-              {refusal.general}
-            </Alert>
-          )}
-          <Button type="submit" loading={draw.isPending} disabled={draw.isPending}>
-            Draw
-          </Button>
+          <FormFooter general={refusal.general} refusedTitle="The draw was refused" pending={draw.isPending} submit="Draw" />
         </Stack>
       </form>
       {draw.data && <DrawResult answer={draw.data} />}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { money } from '../../lib/cycles';
 import { useCertificantCommand } from './command';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../../ui/FormFooter';
 import { CERTIFICATIONS, type CertificationCycleStatus, type CommandAnswer } from './model';
 import { FEE_TYPES } from './words';
 

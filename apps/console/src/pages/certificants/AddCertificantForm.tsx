@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useCertificantCommand } from './command';
 import { READABLE } from './readable';
+import { FormFooter } from '../../ui/FormFooter';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'memberId'] as const;
 
@@ -63,19 +64,7 @@ function AddCertificantForm({ onClose }: { onClose: () => void }) {
         <TextInput label="Last name" required {...field('lastName')} />
         <TextInput label="Email" type="email" required {...field('email')} />
         <TextInput label="Member ID" description="Optional" {...field('memberId')} />
-        {command.refusal.general && (
-          <Alert color="red" role="alert">
-            {command.refusal.general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={command.isPending}>
-            Save certificant
-          </Button>
-        </Group>
+        <FormFooter general={command.refusal.general} pending={command.isPending} submit="Save certificant" onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, query, type Page } from '../../api/client';
 import { useCertificantCommand } from './command';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../../ui/FormFooter';
 import { READABLE_ALERT } from './readable';
 import type { CertificantListItem, CommandAnswer } from './model';
 

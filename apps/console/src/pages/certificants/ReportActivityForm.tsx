@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ceus } from '../../lib/cycles';
 import { NO_REFUSAL, refusalOf, useCertificantCommand, type Refusal } from './command';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../../ui/FormFooter';
 import type { ActivityPreview, ActivityType, CommandAnswer } from './model';
 import { useActivityTypes } from './reads';
 import { STATUS_LABEL } from './words';
