@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { DocumentFormShell } from '../audits/DocumentFormShell';
-import { notify, HINT, optionalDate, refusalOf } from '../audits/shared';
+import { notify, optionalDate, refusalOf } from '../audits/shared';
 
 const FIELDS = ['kind', 'reference', 'receivedOn'];
 
@@ -36,7 +36,6 @@ export function AppealDocumentForm({ appealId }: { appealId: string }) {
     >
       <TextInput
         label="Kind of document"
-        styles={HINT}
         description="e.g. physician-letter"
         value={kind}
         onChange={(event) => setKind(event.currentTarget.value)}

@@ -2,7 +2,7 @@ import { Group, Paper, Radio, Stack, Textarea, TextInput, Title } from '@mantine
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { notify, HINT, optionalDate, refusalOf } from '../audits/shared';
+import { notify, optionalDate, refusalOf } from '../audits/shared';
 import type { AppealCase, Remedy } from './types';
 import { FormFooter } from '../../ui/FormFooter';
 
@@ -50,14 +50,14 @@ export function DecisionForm({ appeal }: { appeal: AppealCase }) {
           <Title order={2} size="h4" id="decision-form-title">
             The committee&apos;s decision
           </Title>
-          <Radio.Group styles={HINT} label="Decision" value={decision} onChange={(value) => setDecision(value as 'granted' | 'denied')} error={refusal.field.decision}>
+          <Radio.Group label="Decision" value={decision} onChange={(value) => setDecision(value as 'granted' | 'denied')} error={refusal.field.decision}>
             <Group mt={4}>
               <Radio value="granted" label="Grant" />
               <Radio value="denied" label="Deny" />
             </Group>
           </Radio.Group>
           {decision === 'granted' && (
-            <Radio.Group styles={HINT} label="Remedy" value={remedyKind} onChange={(value) => setRemedyKind(value as Remedy['kind'])} error={remedyError}>
+            <Radio.Group label="Remedy" value={remedyKind} onChange={(value) => setRemedyKind(value as Remedy['kind'])} error={remedyError}>
               <Group mt={4}>
                 <Radio value="extension" label="Extension until a date" />
                 <Radio value="reinstatement" label={`Reinstatement${appeal.certification ? ` of ${appeal.certification}` : ''}`} />
@@ -67,7 +67,6 @@ export function DecisionForm({ appeal }: { appeal: AppealCase }) {
           {decision === 'granted' && remedyKind === 'extension' && (
             <TextInput
               label="Extended until"
-              styles={HINT}
               description="The last day to report CEUs and pay the fee"
               type="date"
               w={260}
@@ -78,7 +77,6 @@ export function DecisionForm({ appeal }: { appeal: AppealCase }) {
           )}
           <Textarea
             label="Rationale"
-            styles={HINT}
             description="Why the committee decided so; recorded with the decision"
             autosize
             minRows={3}
@@ -88,7 +86,6 @@ export function DecisionForm({ appeal }: { appeal: AppealCase }) {
           />
           <TextInput
             label="Decided on"
-            styles={HINT}
             description="Empty: today"
             type="date"
             w={260}

@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api, query, type Page as ListPage } from '../../api/client';
 import { cycleChoices, cycleOf } from '../../lib/cycles';
-import { notify, HINT, optionalDate, refusalOf } from '../audits/shared';
+import { notify, optionalDate, refusalOf } from '../audits/shared';
 import { GROUND_LABELS, GROUNDS } from './types';
 import { FormFooter } from '../../ui/FormFooter';
 
@@ -95,7 +95,6 @@ export function FileAppealForm({ onCancel }: { onCancel: () => void }) {
           </Title>
           <Select
             label="Certificant"
-            styles={HINT}
             description="Type two letters or more of a name, email or member id"
             searchable
             clearable
@@ -109,9 +108,8 @@ export function FileAppealForm({ onCancel }: { onCancel: () => void }) {
             error={refusal.field.certificantId}
           />
           <Group grow align="flex-start">
-            <NativeSelect styles={HINT} label="Cycle" data={cycleChoices()} value={cycle} onChange={(event) => setCycle(event.currentTarget.value)} error={refusal.field.cycle} />
+            <NativeSelect label="Cycle" data={cycleChoices()} value={cycle} onChange={(event) => setCycle(event.currentTarget.value)} error={refusal.field.cycle} />
             <NativeSelect
-              styles={HINT}
               label="Kind"
               data={[
                 { value: 'appeal', label: 'Appeal (after the deadline)' },
@@ -125,7 +123,6 @@ export function FileAppealForm({ onCancel }: { onCancel: () => void }) {
               error={refusal.field.kind}
             />
             <NativeSelect
-              styles={HINT}
               label="Grounds"
               data={GROUNDS.map((value) => ({
                 value,
@@ -137,7 +134,6 @@ export function FileAppealForm({ onCancel }: { onCancel: () => void }) {
             />
             <TextInput
               label="Filed on"
-              styles={HINT}
               description="Empty: today"
               type="date"
               value={filedOn}
@@ -147,7 +143,6 @@ export function FileAppealForm({ onCancel }: { onCancel: () => void }) {
           </Group>
           <Textarea
             label="Statement"
-            styles={HINT}
             description="The hardship in the certificant's words"
             autosize
             minRows={3}

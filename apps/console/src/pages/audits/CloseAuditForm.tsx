@@ -2,7 +2,7 @@ import { Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { notify, HINT, optionalDate, refusalOf } from './shared';
+import { notify, optionalDate, refusalOf } from './shared';
 import type { AuditCase, CloseAnswer } from './types';
 import { FormFooter } from '../../ui/FormFooter';
 
@@ -44,7 +44,6 @@ export function CloseAuditForm({ audit, undecided, onClosed }: { audit: AuditCas
           </Text>
           <TextInput
             label="Decided on"
-            styles={HINT}
             description="Empty: today"
             type="date"
             w={220}

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { DocumentFormShell } from './DocumentFormShell';
-import { notify, HINT, optionalDate, refusalOf } from './shared';
+import { notify, optionalDate, refusalOf } from './shared';
 import { CPR_AED_KIND, type AuditCase } from './types';
 
 const FIELDS = ['activityId', 'kind', 'reference', 'receivedOn'];
@@ -51,7 +51,6 @@ export function DocumentForm({ audit }: { audit: AuditCase }) {
       onSubmit={() => receive.mutate()}
       above={
         <NativeSelect
-          styles={HINT}
           label="Document for"
           data={choices}
           value={target}
@@ -60,7 +59,7 @@ export function DocumentForm({ audit }: { audit: AuditCase }) {
         />
       }
     >
-      {!card && <TextInput styles={HINT} label="Kind of document" value={kind} onChange={(event) => setKind(event.currentTarget.value)} error={refusal.field.kind} />}
+      {!card && <TextInput label="Kind of document" value={kind} onChange={(event) => setKind(event.currentTarget.value)} error={refusal.field.kind} />}
     </DocumentFormShell>
   );
 }

@@ -1,6 +1,5 @@
 import { Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useId, type FormEvent, type ReactNode } from 'react';
-import { HINT } from './shared';
 import { FormFooter } from '../../ui/FormFooter';
 
 /**
@@ -53,7 +52,6 @@ export function DocumentFormShell({
             {children}
             <TextInput
               label="Filed at (reference)"
-              styles={HINT}
               description={referenceHint}
               value={reference[0]}
               onChange={(event) => reference[1](event.currentTarget.value)}
@@ -61,7 +59,6 @@ export function DocumentFormShell({
             />
             <TextInput
               label="Received on"
-              styles={HINT}
               description="Empty: today"
               type="date"
               value={receivedOn[0]}

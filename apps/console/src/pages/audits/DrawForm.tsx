@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { cycleChoices, cycleOf } from '../../lib/cycles';
-import { notify, HINT, CertificantLink, refusalOf } from './shared';
+import { notify, CertificantLink, refusalOf } from './shared';
 import type { DrawAnswer } from './types';
 import { FormFooter } from '../../ui/FormFooter';
 
@@ -52,7 +52,7 @@ export function DrawForm() {
             Draw for audit
           </Title>
           <Text size="sm">Those who completed the cycle are drawn at random; the same seed and population always draw the same people.</Text>
-          <NativeSelect styles={HINT} label="Cycle" data={cycleChoices()} value={cycle} onChange={(event) => setCycle(event.currentTarget.value)} error={refusal.field.cycle} />
+          <NativeSelect label="Cycle" data={cycleChoices()} value={cycle} onChange={(event) => setCycle(event.currentTarget.value)} error={refusal.field.cycle} />
           <SegmentedControl
             aria-label="Draw by"
             value={by}
@@ -63,13 +63,12 @@ export function DrawForm() {
             ]}
           />
           {by === 'count' ? (
-            <NumberInput styles={HINT} label="How many to draw" min={0} allowDecimal={false} value={count} onChange={setCount} error={refusal.field.count} required />
+            <NumberInput label="How many to draw" min={0} allowDecimal={false} value={count} onChange={setCount} error={refusal.field.count} required />
           ) : (
-            <NumberInput styles={HINT} label="Share to draw (%)" min={0} max={100} decimalScale={2} value={percent} onChange={setPercent} error={refusal.field.rate} required />
+            <NumberInput label="Share to draw (%)" min={0} max={100} decimalScale={2} value={percent} onChange={setPercent} error={refusal.field.rate} required />
           )}
           <TextInput
             label="Seed"
-            styles={HINT}
             description="Any words you record with the draw, e.g. the meeting and its date."
             value={seed}
             onChange={(event) => setSeed(event.currentTarget.value)}

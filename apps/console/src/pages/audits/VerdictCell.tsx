@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { HINT, notify, refusalOf, StatusBadge } from './shared';
+import { notify, refusalOf, StatusBadge } from './shared';
 import type { AuditActivity, AuditCase } from './types';
 
 /** D5.3, D5.4: one verdict per activity; a rejection says why and stops the activity counting. */
@@ -51,7 +51,6 @@ export function VerdictCell({ audit, activity }: { audit: AuditCase; activity: A
       <form onSubmit={submit}>
         <Stack gap={6}>
           <Textarea
-            styles={HINT}
             label={`Why is “${activity.title}” rejected?`}
             autosize
             minRows={2}

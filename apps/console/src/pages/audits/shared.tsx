@@ -1,9 +1,9 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { api, ApiError } from '../../api/client';
+import { notify as showNotice } from '../../ui/notify';
 
 /*
  * Pieces the audits and appeals pages share: a certificant's name from their profile, status
@@ -102,24 +102,10 @@ export function refusalOf(
   return { field, general: others.length > 0 ? others.join('; ') : null };
 }
 
-/** Input hints, refusals and refused values in shades dark enough for AA contrast (the theme's dimmed gray and error red are not). */
-export const HINT = {
-  description: { color: 'var(--mantine-color-gray-7)' },
-  error: { color: 'var(--mantine-color-red-9)' },
-  // A refused value stays in the text colour: the theme's error red on white is below AA.
-  input: { color: 'var(--mantine-color-text)' },
-};
-
 /** The value of a date input, or nothing (the API then takes today). */
 export const optionalDate = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
 
-/** A notice after a command: its close button named and its text dark enough for AA contrast. */
+/** A notice after a command (readable and with a named close button by the theme). */
 export function notify({ color, title, message }: { color: string; title: string; message: string }): void {
-  notifications.show({
-    color,
-    title,
-    message,
-    closeButtonProps: { 'aria-label': 'Close the notice' },
-    styles: { description: { color: 'var(--mantine-color-gray-8)' } },
-  });
+  showNotice(title, message, color);
 }

@@ -4,7 +4,6 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useCertificantCommand } from './command';
-import { READABLE } from './readable';
 import { FormFooter } from '../../ui/FormFooter';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'memberId'] as const;
@@ -15,7 +14,7 @@ export function AddCertificantButton() {
   return (
     <>
       <Button onClick={open}>Add certificant</Button>
-      <Modal opened={opened} onClose={close} title="Add a certificant" style={READABLE} closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal opened={opened} onClose={close} title="Add a certificant" closeButtonProps={{ 'aria-label': 'Close' }}>
         {opened && <AddCertificantForm onClose={close} />}
       </Modal>
     </>

@@ -12,7 +12,6 @@ import { MergeForm } from './MergeForm';
 import type { CertificantProfile } from './model';
 import { ModalButton } from './ModalButton';
 import { PathLink } from './PathLink';
-import { READABLE, READABLE_ALERT } from './readable';
 import { useAppeals, useCycleStatus, useProfile } from './reads';
 import { ReportActivityForm } from './ReportActivityForm';
 
@@ -66,9 +65,9 @@ function CertificantDetails({ profile }: { profile: CertificantProfile }) {
   const name = profile.name ?? id;
 
   return (
-    <Stack gap="md" style={READABLE}>
+    <Stack gap="md">
       {merged && profile.mergedInto && (
-        <Alert color="orange" title="Merged account" styles={READABLE_ALERT}>
+        <Alert color="orange" title="Merged account">
           This account was merged into <CertificantLink certificantId={profile.mergedInto}>another account</CertificantLink> and takes no more commands.
         </Alert>
       )}

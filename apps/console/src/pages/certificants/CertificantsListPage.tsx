@@ -10,7 +10,6 @@ import { AddCertificantButton } from './AddCertificantForm';
 import { CertificantLink } from './CertificantLink';
 import { CERTIFICATIONS, CYCLE_STATUSES } from './model';
 import { useCertificantSearch, type SearchFilter } from './reads';
-import { READABLE } from './readable';
 import { StatusBadge } from './StatusBadge';
 import { STATUS_LABEL } from './words';
 
@@ -64,7 +63,7 @@ function CertificantsListPage() {
         </Can>
       }
     >
-      <Stack style={READABLE}>
+      <Stack>
         <form role="search" aria-label="Find certificants" onSubmit={(event) => event.preventDefault()}>
           <Group align="flex-end" wrap="wrap">
             <TextInput

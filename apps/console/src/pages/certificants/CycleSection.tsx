@@ -3,7 +3,6 @@ import { Can } from '../../auth/session';
 import { ceus, money } from '../../lib/cycles';
 import type { CategoryProgress, CertificationCycleStatus, CycleStatus } from './model';
 import { ModalButton } from './ModalButton';
-import { READABLE_ALERT } from './readable';
 import { StatusBadge } from './StatusBadge';
 import { WithdrawActivityForm } from './AccountForms';
 import { activityLabel } from './words';
@@ -93,7 +92,7 @@ function CertificationCard({ status, cycle, certificantId }: { status: Certifica
           <Text size="sm">Late fee: {status.lateFeeDue ? (status.lateFeePaid ? 'due, paid' : 'due, not paid') : status.lateFeePaid ? 'paid' : 'not due'}</Text>
         </Group>
         {status.blockers.length > 0 && (
-          <Alert color="orange" variant="light" title="What blocks completion" styles={READABLE_ALERT}>
+          <Alert color="orange" variant="light" title="What blocks completion">
             <List size="sm">
               {status.blockers.map((blocker) => (
                 <List.Item key={blocker.code}>{blocker.message}</List.Item>

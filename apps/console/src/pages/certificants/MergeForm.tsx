@@ -5,7 +5,6 @@ import { useState, type FormEvent } from 'react';
 import { api, query, type Page } from '../../api/client';
 import { useCertificantCommand } from './command';
 import { FormFooter } from '../../ui/FormFooter';
-import { READABLE_ALERT } from './readable';
 import type { CertificantListItem, CommandAnswer } from './model';
 
 /**
@@ -68,7 +67,7 @@ export function MergeForm({ certificantId, name, onClose }: { certificantId: str
           </>
         ) : (
           <>
-            <Alert color="orange" title="Merge these accounts?" styles={READABLE_ALERT}>
+            <Alert color="orange" title="Merge these accounts?">
               {picked?.name} ({picked?.email}) will be merged into {name}. Its history, activities and fees join this account, nothing is counted twice, and the duplicate takes no
               more commands. This cannot be undone.
             </Alert>

@@ -1,7 +1,6 @@
 import { Button, Modal, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { READABLE } from './readable';
 
 /** A button that opens its form in a dialog; the form is mounted only while open (fresh each time). */
 export function ModalButton({
@@ -23,7 +22,7 @@ export function ModalButton({
       <Button variant="default" {...buttonProps} onClick={open}>
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} size={size} style={READABLE} closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal opened={opened} onClose={close} title={title} size={size} closeButtonProps={{ 'aria-label': 'Close' }}>
         {opened && children(close)}
       </Modal>
     </>
