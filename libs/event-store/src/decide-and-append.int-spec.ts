@@ -60,4 +60,23 @@ describe('decideAndAppend: load, fold, decide, append with the revision read', (
     expect(await decideAndAppend(store, idle, stream, { type: 'Count' }, {})).toEqual({ events: [], position: null });
     expect(await store.streamRevision(stream)).toBe(-1);
   });
+
+  it('decides on a stream the caller loaded already, and reads it again only when that load was stale', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await decideAndAppend(store, counter, stream, { type: 'Count' }, {});
+    const reads: string[] = [];
+    const watched = Object.create(store) as PostgresEventStore;
+    watched.readStream = async (streamId, from) => {
+      reads.push(streamId);
+      return store.readStream(streamId, from);
+    };
+    // Loaded at revision 0 with state 1: no read, the next number is 2.
+    await decideAndAppend(watched, counter, stream, { type: 'Count' }, {}, { loaded: { state: 1, revision: 0 } });
+    expect(reads).toEqual([]);
+    // A stale load (revision 0 again; the stream is at 1): the append is refused, the stream read, 3 recorded.
+    await decideAndAppend(watched, counter, stream, { type: 'Count' }, {}, { loaded: { state: 1, revision: 0 } });
+    expect(reads).toEqual([stream]);
+    const numbers = (await store.readStream(stream)).map((event) => (event.data as Counted['data']).n);
+    expect(numbers).toEqual([1, 2, 3]);
+  });
 });

@@ -20,6 +20,13 @@ export interface DecideOptions {
   maxAttempts?: number;
 }
 
+/** A stream the caller has read and folded already: the first attempt decides on it instead of reading again. */
+export interface LoadedStream<S> {
+  state: S;
+  /** Revision of the stream's last event when it was read, -1 for no stream. */
+  revision: number;
+}
+
 /**
  * The one command handler (style.md habit 2): load the stream, fold it, decide, append with the
  * revision read. A concurrent writer makes the append fail; then reload and decide again, a few
@@ -31,13 +38,11 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
   streamId: string,
   command: C,
   context: X,
-  options: DecideOptions = {},
+  options: DecideOptions & { loaded?: LoadedStream<S> } = {},
 ): Promise<CommandOutcome<E>> {
   const attempts = options.maxAttempts ?? 4;
   for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(streamId);
-    let state = decider.initialState;
-    for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as E);
+    const { state, revision } = attempt === 1 && options.loaded ? options.loaded : await load(store, decider, streamId);
     const events = decider.decide(command, state, context);
     if (events.length === 0) return { events, position: null };
     try {
@@ -45,7 +50,7 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
         streamId,
         events.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata })),
         {
-          expectedRevision: recorded.length === 0 ? 'no_stream' : recorded.length - 1,
+          expectedRevision: revision < 0 ? 'no_stream' : revision,
           idempotencyKey: options.idempotencyKey,
         },
       );
@@ -54,4 +59,11 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
       if (!(error instanceof WrongExpectedRevision) || attempt >= attempts) throw error;
     }
   }
+}
+
+async function load<E, S>(store: EventStore, decider: StreamDecider<unknown, E, S, unknown>, streamId: string): Promise<LoadedStream<S>> {
+  const recorded = await store.readStream(streamId);
+  let state = decider.initialState;
+  for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as E);
+  return { state, revision: recorded.length - 1 };
 }

@@ -198,8 +198,9 @@ export class PostgresEventStore implements EventStore {
    * expected + 1.. only if revision `expected` exists (no gap; skipped for 'no_stream' and for a
    * revision this store has seen), and lets the unique (stream_id, stream_revision) index refuse a
    * revision taken already. The actual revision is looked up only when the append fails; ids are
-   * looked up only for a keyed append, or when the insert hit `events_event_id_unique` (a retry
-   * racing the original).
+   * looked up only when it fails too: a keyed retry of a stored append either hits
+   * `events_event_id_unique` (its ids derive from the key) or finds the stream moved on, and both
+   * lead here to the original result (or IdempotencyKeyConflict). The first attempt is one round trip.
    */
   private async appendExpected(append: StreamAppend): Promise<AppendResult> {
     if (this.closed) throw new Error('The event store is closed.');
@@ -216,7 +217,7 @@ export class PostgresEventStore implements EventStore {
       }
     }
     const keyed = p.idempotencyKey !== undefined;
-    let checkIds = keyed;
+    let checkIds = false;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (checkIds) {
         const existing = await this.existingResult(p);

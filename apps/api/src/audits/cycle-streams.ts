@@ -34,6 +34,9 @@ type StoredEvent = { type: string; data: unknown };
  */
 @Injectable()
 export class CycleStreams {
+  /** The revision of `own` each `records()` read, so that the first `send` decides on it without reading the stream again. */
+  private readonly ownReads = new WeakMap<CycleRecords, { streamId: string; revision: number }>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandRunner,
@@ -48,23 +51,36 @@ export class CycleStreams {
     return (await this.store.readStream(certificantStream(certificantId))).length > 0;
   }
 
-  async records(certificantId: string, cycle: CycleName, audit: CycleFacts['audit'] = null): Promise<CycleRecords> {
-    const certificantEvents = await this.events(certificantStream(certificantId));
+  /**
+   * The certificant, this cycle and the previous one in one read of the store (merged accounts'
+   * cycles, rare, in a second).
+   */
+  async records(certificantId: string, cycle: CycleName, audit: CycleFacts['audit'] | Promise<CycleFacts['audit']> = null): Promise<CycleRecords> {
+    const previousCycle = previousCycleOf(cycle);
+    const ownStream = cycleStream(certificantId, cycle);
+    const previousStream = previousCycle ? cycleStream(certificantId, previousCycle) : null;
+    const [read, auditFact] = await Promise.all([
+      this.store.readStreams([certificantStream(certificantId), ownStream, ...(previousStream ? [previousStream] : [])]),
+      audit,
+    ]);
+    const eventsOf = (streamId: string, from = read) => (from.get(streamId)?.events ?? []).map(({ type, data }) => ({ type, data }));
+    const certificantEvents = eventsOf(certificantStream(certificantId));
     if (certificantEvents.length === 0) {
       throw new NotFoundException({ code: 'CERTIFICANT_NOT_FOUND', message: `There is no certificant ${certificantId}.` });
     }
     const certificant = fold(certificantDecider, certificantEvents as CertificantEvent[]);
-    const cycleOf = async (id: string, name: CycleName): Promise<CycleState> =>
-      fold(cycleDecider, (await this.events(cycleStream(id, name))) as CycleEvent[]);
-    const previousCycle = previousCycleOf(cycle);
-    return {
+    const cycleOf = (streamId: string, from = read): CycleState => fold(cycleDecider, eventsOf(streamId, from) as CycleEvent[]);
+    const merged = certificant.mergedDuplicates.length === 0 ? read : await this.store.readStreams(certificant.mergedDuplicates.map((id) => cycleStream(id, cycle)));
+    const records: CycleRecords = {
       cycle,
       certificant,
-      own: await cycleOf(certificantId, cycle),
-      merged: await Promise.all(certificant.mergedDuplicates.map((id) => cycleOf(id, cycle))),
-      previous: previousCycle ? await cycleOf(certificantId, previousCycle) : null,
-      audit,
+      own: cycleOf(ownStream),
+      merged: certificant.mergedDuplicates.map((id) => cycleOf(cycleStream(id, cycle), merged)),
+      previous: previousStream ? cycleOf(previousStream) : null,
+      audit: auditFact,
     };
+    this.ownReads.set(records, { streamId: ownStream, revision: read.get(ownStream)?.revision ?? -1 });
+    return records;
   }
 
   /** The cycle's activities as the audit decider reads them (D5.3). */
@@ -93,8 +109,13 @@ export class CycleStreams {
     const { today, now, actor, ids } = this.commands.context(meta);
     const context = cycleContextOf(records, { today, now, actor, ...(ids ? { ids } : {}) });
     const { policy, certifications, member, examPassed, audit, merged } = context;
-    return this.commands.run(cycleDecider, cycleStream(records.certificant.certificantId ?? command.certificantId, records.cycle), command, meta, {
+    const streamId = cycleStream(records.certificant.certificantId ?? command.certificantId, records.cycle);
+    // Once only: after this send the stream has moved on from what `records` holds.
+    const read = this.ownReads.get(records);
+    this.ownReads.delete(records);
+    return this.commands.run(cycleDecider, streamId, command, meta, {
       extra: { policy, certifications, member, examPassed, audit, merged },
+      loaded: read?.streamId === streamId ? { state: records.own, revision: read.revision } : undefined,
     });
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Decider, DecisionContext } from '@recert/domain';
-import { decideAndAppend, type CommandOutcome, type EventStore } from '@recert/event-store';
+import { decideAndAppend, type CommandOutcome, type EventStore, type LoadedStream } from '@recert/event-store';
 import { Clock } from '../clock/clock';
 import { EVENT_STORE } from '../database/tokens';
 import type { RequestMeta } from './request-meta';
@@ -9,7 +9,7 @@ import type { RequestMeta } from './request-meta';
 /**
  * Runs a command against one stream with the request's actor, correlation id and idempotency key,
  * and the app's clock. `extra` adds what a decider needs from elsewhere (the policy, the
- * certificant's certifications...).
+ * certificant's certifications...); `loaded` the stream when the caller has just read and folded it.
  */
 @Injectable()
 export class CommandRunner {
@@ -27,12 +27,13 @@ export class CommandRunner {
     streamId: string,
     command: C,
     meta: RequestMeta,
-    options: { extra?: X; occurredAt?: string } = {},
+    options: { extra?: X; occurredAt?: string; loaded?: LoadedStream<S> } = {},
   ): Promise<CommandOutcome<E>> {
     const context = { ...this.context(meta), ...(options.extra ?? ({} as X)) };
     return decideAndAppend(this.store, decider, streamId, command, context, {
       // One request may write several streams; each gets its own deterministic ids.
       idempotencyKey: meta.idempotencyKey ? `${meta.idempotencyKey}:${streamId}` : undefined,
+      loaded: options.loaded,
       metadata: {
         actor: meta.actor,
         correlationId: meta.correlationId,

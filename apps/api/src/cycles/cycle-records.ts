@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { policyFor, type CycleFacts, type CycleName } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import { CycleStatusCycleEntity } from '@recert/read-models';
 import { CycleStreams } from '../audits/cycle-streams';
 import { DATA_SOURCE } from '../database/tokens';
 import { type CycleRecords } from '@recert/domain';
@@ -21,12 +20,16 @@ export class CycleRecordsReader {
   /** 404 CYCLE_NOT_FOUND for a cycle without a policy, 404 CERTIFICANT_NOT_FOUND for an unknown id. */
   async read(certificantId: string, cycle: CycleName): Promise<CycleRecords> {
     policyFor(cycle);
-    return this.streams.records(certificantId, cycle, await this.audit(certificantId, cycle));
+    // The read model's row and the streams are read at the same time.
+    return this.streams.records(certificantId, cycle, this.audit(certificantId, cycle));
   }
 
   private async audit(certificantId: string, cycle: CycleName): Promise<CycleFacts['audit']> {
-    const row = await this.dataSource.getRepository(CycleStatusCycleEntity).findOneBy({ certificantId, cycle });
-    return row?.audit ?? null;
+    const rows: Array<{ audit: CycleFacts['audit'] }> = await this.dataSource.query(
+      'SELECT audit FROM cycle_status_cycles WHERE certificant_id = $1 AND cycle = $2',
+      [certificantId, cycle],
+    );
+    return rows[0]?.audit ?? null;
   }
 }
 
