@@ -3,11 +3,12 @@ import { staffStream } from '@recert/domain';
 import type { EventStore } from '@recert/event-store';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/app';
-import { hashOf } from '../apps/api/src/auth/sessions';
+import { AUTH_CACHE_MS, hashOf } from '../apps/api/src/auth/sessions';
 import { loadRecertConfig } from '../apps/api/src/config/recert-config';
 import { DATA_SOURCE, EVENT_STORE } from '../apps/api/src/database/tokens';
 import { staffIdOf } from '../apps/api/src/staff/staff-account';
 import { ADMIN, TestApp } from './support/app-harness';
+import { until } from './support/http-expect';
 import { createTestDatabase } from './support/test-database';
 
 const PASSWORD = 'a long enough passphrase';
@@ -118,13 +119,14 @@ describe('sign-in, roles and staff accounts', () => {
       expect(await head()).toBe(before);
     });
 
-    it('answers 401 once the token has expired', async () => {
+    it('answers 401 once the token has expired, within AUTH_CACHE_MS when the session is ended outside this process', async () => {
       const client = await clientFor(ADMIN.email, ADMIN.password);
       expect((await client.get('/projections')).status).toBe(200);
       await app.app
         .get<DataSource>(DATA_SOURCE)
         .query(`UPDATE staff_sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [hashOf(client.token!)]);
-      const answer = await client.get('/projections');
+      // The process trusts a token it checked for at most AUTH_CACHE_MS (1 s); then it asks the database again.
+      const answer = await until(() => client.get('/projections'), (reply) => reply.status !== 200, 10 * AUTH_CACHE_MS);
       expect(answer.status).toBe(401);
       expect(answer.body.error.code).toBe('UNAUTHENTICATED');
     });

@@ -14,6 +14,13 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_ADDRESS = 50;
+/**
+ * How long a checked token is trusted without asking the database again (docs/adr/0007): a
+ * sign-out or a role change made through this process applies at once; made through another API
+ * process, within this long.
+ */
+export const AUTH_CACHE_MS = 1_000;
+const AUTH_CACHE_ENTRIES = 10_000;
 
 const INVALID_CREDENTIALS = 'The email or the password is wrong.';
 // Verifying against a real hash when the email is unknown keeps both answers equally slow.
@@ -30,6 +37,9 @@ export interface Session {
  */
 @Injectable()
 export class Sessions {
+  /** Token hash -> who it was, and until when that answer may be reused. */
+  private readonly checked = new Map<string, { staff: SignedInStaff; until: number }>();
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -56,17 +66,29 @@ export class Sessions {
 
   /** The staff member behind a live token, with the roles their stream holds now (role changes apply at once). */
   async authenticate(token: string): Promise<SignedInStaff | null> {
-    const session = await this.dataSource
-      .getRepository(StaffSessionEntity)
-      .findOneBy({ tokenHash: hashOf(token), expiresAt: MoreThan(new Date()) });
+    const tokenHash = hashOf(token);
+    const now = Date.now();
+    const cached = this.checked.get(tokenHash);
+    if (cached && cached.until > now) return cached.staff;
+    this.checked.delete(tokenHash);
+    const session = await this.dataSource.getRepository(StaffSessionEntity).findOneBy({ tokenHash, expiresAt: MoreThan(new Date(now)) });
     if (!session) return null;
     const account = await readStaffAccount(this.store, session.staffId);
     if (!account) return null;
-    return { id: account.staffId, email: account.email, name: account.name, roles: account.roles as Role[] };
+    const staff: SignedInStaff = { id: account.staffId, email: account.email, name: account.name, roles: account.roles as Role[] };
+    if (this.checked.size >= AUTH_CACHE_ENTRIES) this.checked.delete(this.checked.keys().next().value as string);
+    this.checked.set(tokenHash, { staff, until: Math.min(now + AUTH_CACHE_MS, session.expiresAt.getTime()) });
+    return staff;
   }
 
   async signOut(token: string): Promise<void> {
+    this.checked.delete(hashOf(token));
     await this.dataSource.getRepository(StaffSessionEntity).delete({ tokenHash: hashOf(token) });
+  }
+
+  /** A staff member's roles changed: their tokens are checked against the database again. */
+  staffChanged(staffId: string): void {
+    for (const [tokenHash, { staff }] of this.checked) if (staff.id === staffId) this.checked.delete(tokenHash);
   }
 
   private async refuseWhenTooManyFailures(email: string, address: string): Promise<void> {

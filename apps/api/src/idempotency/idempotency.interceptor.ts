@@ -22,6 +22,8 @@ export const IN_FLIGHT_ABANDONED_MS = 2 * 60_000;
 /** Keys are kept a day; a client retries within minutes. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60_000;
 const POLL_MS = 50;
+/** Expired keys are swept at most this often (by whichever command completes first after it). */
+const SWEEP_EVERY_MS = 60_000;
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 interface Identity {
@@ -45,6 +47,8 @@ interface StoredKey {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private lastSweep = 0;
+
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -121,6 +125,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
        WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3`,
       [identity.key, identity.staffId, identity.route, status, JSON.stringify(body ?? null)],
     );
+    if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = Date.now();
     await this.dataSource.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(Date.now() - IDEMPOTENCY_RETENTION_MS)]);
   }
 
