@@ -382,6 +382,46 @@ export function eventStoreContract(adapter: string, setup: () => Promise<Contrac
       });
     });
 
+    describe('concurrent callers (group commit, shared reads)', () => {
+      it('appends at once to many streams: each stands or falls on its own expectation', async () => {
+        await Promise.all(Array.from({ length: 8 }, (_, i) => store.append(`group-${i}`, [event('First', { i })], { expectedRevision: 'no_stream' })));
+        // Eight at once, the fourth with a stale expectation and the sixth with a keyed retry of its first append.
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            i === 3
+              ? store.append(`group-${i}`, [event('Late', { i })], { expectedRevision: 'no_stream' })
+              : store.append(`group-${i}`, [event('Second', { i })], { expectedRevision: 0 }),
+          ),
+        );
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+        expect((outcomes[3] as PromiseRejectedResult).reason).toMatchObject({ name: 'WrongExpectedRevision', actual: 0 });
+        for (let i = 0; i < 8; i++) {
+          const types = (await store.readStream(`group-${i}`)).map((e) => e.type);
+          expect(types).toEqual(i === 3 ? ['First'] : ['First', 'Second']);
+        }
+        // Keyed appends at once, one of them a retry of a stored append: that one gets the original back, unwritten.
+        const first = await store.append('group-keyed', [event('K')], { expectedRevision: 'no_stream', idempotencyKey: 'k-1' });
+        const [retry, fresh] = await Promise.all([
+          store.append('group-keyed', [event('K')], { expectedRevision: 'no_stream', idempotencyKey: 'k-1' }),
+          store.append('group-other', [event('K')], { expectedRevision: 'no_stream', idempotencyKey: 'k-2' }),
+        ]);
+        expect(retry).toEqual({ ...first, written: false });
+        expect(fresh.written).toBe(true);
+        expect(await store.readStream('group-keyed')).toHaveLength(1);
+      });
+
+      it('answers concurrent readStreams each with its own streams', async () => {
+        await store.appendBatch(['r-1', 'r-2', 'r-3'].map((streamId, n) => ({ streamId, events: events(n + 1), options: { expectedRevision: 'no_stream' as const } })));
+        const [a, b, c] = await Promise.all([store.readStreams(['r-1', 'r-2']), store.readStreams(['r-2', 'r-3']), store.readStreams(['r-none'])]);
+        expect([...a.keys()]).toEqual(['r-1', 'r-2']);
+        expect([...b.keys()]).toEqual(['r-2', 'r-3']);
+        expect(a.get('r-2')).toEqual(b.get('r-2'));
+        expect(a.get('r-2')!.events).not.toBe(b.get('r-2')!.events);
+        expect(b.get('r-3')).toEqual({ events: await store.readStream('r-3'), revision: 2 });
+        expect(c).toEqual(new Map([['r-none', { events: [], revision: -1 }]]));
+      });
+    });
+
     describe('readStreams', () => {
       it('reads several streams in one call, each as readStream does, and a missing one as empty at revision -1', async () => {
         await store.append('cycle-a', events(3), { expectedRevision: 'no_stream' });

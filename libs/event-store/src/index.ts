@@ -6,3 +6,4 @@ export { MIGRATIONS, migrate, type Migration } from './migrations';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';
 export { createEventStore, type EventStoreConfig, type EventStoreMode } from './create-event-store';
 export { decideAndAppend, type StreamDecider, type CommandOutcome, type DecideOptions, type LoadedStream } from './decide-and-append';
+export { Coalescer, Refused } from './coalescer';

@@ -18,6 +18,7 @@ import {
   TransactionIdsBehindStoredEvents,
   WrongExpectedRevision,
 } from './event-store';
+import { Coalescer, Refused } from './coalescer';
 import { migrate, quoteIdent } from './migrations';
 import { UpcasterRegistry } from './upcasters';
 import { idempotentEventId } from './uuid-v5';
@@ -104,6 +105,9 @@ export function resetwalRemedy(maxStoredTxId: string): string {
   );
 }
 
+/** A `readStreams` of at most this many streams may wait to share a query with others. */
+const SMALL_READ = 16;
+
 export class PostgresEventStore implements EventStore {
   readonly schema: string;
   private readonly table: string;
@@ -130,6 +134,15 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<SubscriptionLoop>();
   private listener: Listener | undefined;
   private closed = false;
+  /**
+   * Group commit (docs/adr/0007): single-stream appends with an expected revision that arrive while
+   * one is in flight go together in one statement and one transaction; if that group is refused
+   * (one expectation failed, an id was stored already), each is tried alone, so one command's
+   * conflict never fails another's.
+   */
+  private readonly expectedAppends = new Coalescer<StreamAppend, AppendResult>((appends) => this.appendGroup(appends), { maxBatch: 64 });
+  /** Small `readStreams` calls (a command's few streams) that arrive together are read in one query. */
+  private readonly smallReads = new Coalescer<string[], Map<string, StreamRead>>((asks) => this.readStreamsTogether(asks), { maxBatch: 64 });
 
   private constructor(
     readonly pool: Pool,
@@ -190,7 +203,32 @@ export class PostgresEventStore implements EventStore {
       const [result] = await this.appendMany([append]);
       return result;
     }
-    return this.appendExpected(append);
+    return this.expectedAppends.call(append);
+  }
+
+  private async appendGroup(appends: StreamAppend[]): Promise<Array<AppendResult | Refused>> {
+    const alone = (append: StreamAppend) => this.appendExpected(append).catch((error: unknown) => new Refused(error));
+    // One stream twice in a group would need the first's revision for the second: those go alone.
+    if (appends.length === 1 || new Set(appends.map((a) => a.streamId)).size < appends.length) {
+      return appends.length === 1 ? [await alone(appends[0])] : Promise.all(appends.map(alone));
+    }
+    if (this.closed) throw new Error('The event store is closed.');
+    if (this.writeRefusal) throw this.writeRefusal;
+    const recordedAt = new Date().toISOString();
+    const prepared = appends.map((append) => this.prepare(append, recordedAt));
+    const results: (AppendResult | undefined)[] = new Array(prepared.length);
+    try {
+      await this.insert(
+        prepared.map((p, i) => ({ p, i })),
+        recordedAt,
+        results,
+      );
+      return results as AppendResult[];
+    } catch (error) {
+      const conflict = error instanceof WrongExpectedRevision || (isDatabaseError(error) && error.code === UNIQUE_VIOLATION);
+      if (!conflict) throw error;
+    }
+    return Promise.all(appends.map(alone));
   }
 
   /**
@@ -519,6 +557,25 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStreams(streamIds: Iterable<string>): Promise<Map<string, StreamRead>> {
+    const ids = [...streamIds];
+    return ids.length <= SMALL_READ ? this.smallReads.call(ids) : this.readStreamsNow(ids);
+  }
+
+  /** Several callers' small reads in one query; each gets its own map of its own streams. */
+  private async readStreamsTogether(asks: string[][]): Promise<Map<string, StreamRead>[]> {
+    if (asks.length === 1) return [await this.readStreamsNow(asks[0])];
+    const all = await this.readStreamsNow(asks.flat());
+    return asks.map((ids) => {
+      const reads = new Map<string, StreamRead>();
+      for (const id of ids) {
+        const read = all.get(id)!;
+        reads.set(id, { events: [...read.events], revision: read.revision });
+      }
+      return reads;
+    });
+  }
+
+  private async readStreamsNow(streamIds: string[]): Promise<Map<string, StreamRead>> {
     const reads = new Map<string, StreamRead>();
     for (const id of streamIds) reads.set(id, { events: [], revision: -1 });
     if (reads.size === 0) return reads;

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { Coalescer } from '@recert/event-store';
 import type { SignedInStaff } from '../auth/roles';
 import { DATA_SOURCE } from '../database/tokens';
 
@@ -48,6 +49,9 @@ interface StoredKey {
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private lastSweep = 0;
+  /** Concurrent requests' claims go in one INSERT, their answers in one UPDATE (natural batching, ADR 7). */
+  private readonly inserts = new Coalescer<Identity & { bodyHash: string }, boolean>((claims) => this.insertClaims(claims));
+  private readonly completions = new Coalescer<Identity & { status: number; body: string }, void>((done) => this.storeAnswers(done));
 
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
@@ -83,12 +87,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async claim(identity: Identity, bodyHash: string): Promise<{ status: number; response: unknown } | null> {
     const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
     for (;;) {
-      const inserted = (await this.dataSource.query(
-        `INSERT INTO idempotency_keys (idempotency_key, staff_id, route, body_hash, created_at)
-         VALUES ($1, $2, $3, $4, now()) ON CONFLICT DO NOTHING RETURNING 1`,
-        [identity.key, identity.staffId, identity.route, bodyHash],
-      )) as unknown[];
-      if (inserted.length > 0) return null;
+      if (await this.inserts.call({ ...identity, bodyHash })) return null;
 
       const [stored] = (await this.dataSource.query(
         'SELECT body_hash, status, response, created_at FROM idempotency_keys WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3',
@@ -119,12 +118,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async complete(identity: Identity, status: number, body: unknown): Promise<void> {
+  /** Inserts each claim whose key is free; true for those this batch took. */
+  private async insertClaims(claims: Array<Identity & { bodyHash: string }>): Promise<boolean[]> {
+    const idOf = (c: Identity) => JSON.stringify([c.key, c.staffId, c.route]);
+    const rows = (await this.dataSource.query(
+      `INSERT INTO idempotency_keys (idempotency_key, staff_id, route, body_hash, created_at)
+       SELECT k, s, r, h, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS c(k, s, r, h)
+       ON CONFLICT DO NOTHING RETURNING idempotency_key, staff_id, route`,
+      [claims.map((c) => c.key), claims.map((c) => c.staffId), claims.map((c) => c.route), claims.map((c) => c.bodyHash)],
+    )) as Array<{ idempotency_key: string; staff_id: string; route: string }>;
+    const taken = new Set(rows.map((row) => idOf({ key: row.idempotency_key, staffId: row.staff_id, route: row.route })));
+    // The same key twice in one batch: the first took it, the second finds it taken.
+    return claims.map((claim) => taken.delete(idOf(claim)));
+  }
+
+  private async storeAnswers(done: Array<Identity & { status: number; body: string }>): Promise<void[]> {
     await this.dataSource.query(
-      `UPDATE idempotency_keys SET status = $4, response = $5::jsonb, completed_at = now()
-       WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3`,
-      [identity.key, identity.staffId, identity.route, status, JSON.stringify(body ?? null)],
+      `UPDATE idempotency_keys k SET status = a.status, response = a.body::jsonb, completed_at = now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS a(key, staff, route, status, body)
+        WHERE k.idempotency_key = a.key AND k.staff_id = a.staff AND k.route = a.route`,
+      [done.map((d) => d.key), done.map((d) => d.staffId), done.map((d) => d.route), done.map((d) => d.status), done.map((d) => d.body)],
     );
+    return done.map(() => undefined);
+  }
+
+  private async complete(identity: Identity, status: number, body: unknown): Promise<void> {
+    await this.completions.call({ ...identity, status, body: JSON.stringify(body ?? null) });
     if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
     await this.dataSource.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(Date.now() - IDEMPOTENCY_RETENTION_MS)]);
