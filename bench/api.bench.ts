@@ -36,6 +36,7 @@ import { ProjectionRunners } from '../apps/api/src/projections/projection-runner
 import { HistoryWriter } from '../libs/jobs/src/reports/history-writer.fixtures';
 import { HttpClient, quantile, type Reply } from './lib/http-load';
 import { writeResults } from './lib/results';
+import { loadInThread } from './lib/load-thread';
 import { WorkerProcess } from './lib/worker-process';
 import { onInterrupt } from './lib/interrupt';
 
@@ -75,25 +76,6 @@ interface Row {
   target: string;
   pass: boolean | null;
   note?: string;
-}
-
-/** Runs `total` calls from `clients` concurrent loops; returns the latencies (ms) and the wall time (ms). */
-async function load(clients: number, total: number, call: (client: number, i: number) => Promise<Reply>): Promise<{ latencies: number[]; wallMs: number; failures: string[] }> {
-  const latencies: number[] = [];
-  const failures: string[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      while (next < total) {
-        const i = next++;
-        const reply = await call(c, i);
-        latencies.push(reply.ms);
-        if (reply.status < 200 || reply.status >= 300) failures.push(`${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
-      }
-    }),
-  );
-  return { latencies, wallMs: performance.now() - t0, failures };
 }
 
 interface ProjectionItem {
@@ -141,29 +123,16 @@ async function commandsRun(http: HttpClient, rows: Row[], results: Record<string
   );
   log(`commands: registered ${CLIENTS * perClient} certificants over HTTP in ${((performance.now() - t0) / 1000).toFixed(1)} s (3 commands each, not timed)`);
 
-  let serial = 0;
-  const report = (c: number, i: number): Promise<Reply> => {
-    const id = ids[c][i % perClient];
-    const k = ++serial;
-    return http.call(
-      'POST',
-      `/api/v1/certificants/${id}/cycles/${CYCLE}/activities`,
-      { activityType: 'event-attendance', activityDate: `2025-0${1 + (k % 9)}-1${k % 10}`, title: `Clinic ${k}`, provider: 'NSCA', hours: 2 + (k % 6) },
-      { 'idempotency-key': randomUUID() },
-    );
-  };
-  const warm = await load(CLIENTS, Math.round(SIZES.commands / 10), report);
+  const clients = { baseUrl: http.baseUrl, token: http.token!, clients: CLIENTS };
+  const plan = { kind: 'report' as const, cycle: CYCLE, ids };
+  const warmUp = Math.round(SIZES.commands / 10);
+  const warm = await loadInThread({ ...clients, total: warmUp, plan: { ...plan, serialFrom: 0 } });
   if (warm.failures.length > 0) throw new Error(`warm-up commands failed: ${warm.failures.slice(0, 3).join('; ')}`);
   await untilCaughtUp(http, 0);
-  log(`commands: warm-up ${Math.round(SIZES.commands / 10)} done; measuring ${SIZES.commands}`);
+  log(`commands: warm-up ${warmUp} done; measuring ${SIZES.commands}`);
 
-  let lastPosition = 0;
-  const measured = await load(CLIENTS, SIZES.commands, async (c, i) => {
-    const reply = await report(c, i);
-    const position = (reply.body as { position?: number } | null)?.position;
-    if (typeof position === 'number' && position > lastPosition) lastPosition = position;
-    return reply;
-  });
+  const measured = await loadInThread({ ...clients, total: SIZES.commands, plan: { ...plan, serialFrom: warmUp } });
+  const lastPosition = measured.lastPosition;
   const caught = await untilCaughtUp(http, lastPosition);
   const perSec = SIZES.commands / (measured.wallMs / 1000);
   const p50 = quantile(measured.latencies, 0.5);
@@ -280,12 +249,11 @@ async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, runn
   if (seededWrong) log(`WRONG: ${seededWrong}`);
 
   if (want('query')) {
-    const pick = (): string => seeded.ids[Math.floor(Math.random() * seeded.ids.length)];
-    const get = () => http.call('GET', `/api/v1/certificants/${pick()}/cycles/${CYCLE}`);
     const at = seeded.ids.length.toLocaleString('en-US');
     const measureQueries = async (clients: number) => {
-      await load(clients, Math.round(SIZES.queries / 10), get);
-      const measured = await load(clients, SIZES.queries, get);
+      const job = { baseUrl: http.baseUrl, token: http.token!, clients, plan: { kind: 'get' as const, cycle: CYCLE, ids: seeded.ids } };
+      await loadInThread({ ...job, total: Math.round(SIZES.queries / 10) });
+      const measured = await loadInThread({ ...job, total: SIZES.queries });
       const p50 = quantile(measured.latencies, 0.5);
       const p99 = quantile(measured.latencies, 0.99);
       const perSec = SIZES.queries / (measured.wallMs / 1000);
@@ -416,7 +384,7 @@ async function main(): Promise<void> {
     const misses = rows.filter((r) => r.pass === false);
     process.stdout.write(
       `\nAPI benchmark (scale ${SCALE}; PostgreSQL ${pgVersion}; ${cpus().length} CPUs; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ` +
-        `${RUNNERS_IN === 'worker' ? 'API and load clients in one Node process, the projection runners in a worker process' : 'API, projection runners and load clients in one Node process'})\n\n${table(rows)}\n\n` +
+        `${RUNNERS_IN === 'worker' ? 'the API in one Node process, the projection runners in a worker process' : 'the API and the projection runners in one Node process'}, the load clients in a thread of their own)\n\n${table(rows)}\n\n` +
         rows.filter((r) => r.note).map((r) => `- ${r.figure}: ${r.note}`).join('\n') +
         `\n\n${misses.length === 0 ? 'All targets met.' : `Targets missed: ${misses.length}.`}\n`,
     );

@@ -15,15 +15,19 @@ export class HttpClient {
   private readonly agent: Agent;
 
   constructor(
-    private readonly baseUrl: string,
-    private token: string | null = null,
+    readonly baseUrl: string,
+    private signedInToken: string | null = null,
     sockets = 8,
   ) {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
 
   signedIn(token: string): void {
-    this.token = token;
+    this.signedInToken = token;
+  }
+
+  get token(): string | null {
+    return this.signedInToken;
   }
 
   call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
@@ -40,7 +44,7 @@ export class HttpClient {
           path: `${url.pathname}${url.search}`,
           headers: {
             ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
-            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+            ...(this.signedInToken ? { authorization: `Bearer ${this.signedInToken}` } : {}),
             ...headers,
           },
         },
