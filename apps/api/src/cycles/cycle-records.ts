@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { policyFor, type CycleFacts, type CycleName } from '@recert/domain';
 import type { DataSource } from 'typeorm';
+import { Coalescer } from '@recert/event-store';
 import { CycleStreams } from '../audits/cycle-streams';
 import { DATA_SOURCE } from '../database/tokens';
 import { type CycleRecords } from '@recert/domain';
@@ -12,6 +13,8 @@ import { type CycleRecords } from '@recert/domain';
  */
 @Injectable()
 export class CycleRecordsReader {
+  private readonly audits = new Coalescer<{ certificantId: string; cycle: CycleName }, CycleFacts['audit']>((keys) => this.auditsOf(keys));
+
   constructor(
     private readonly streams: CycleStreams,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -24,12 +27,19 @@ export class CycleRecordsReader {
     return this.streams.records(certificantId, cycle, this.audit(certificantId, cycle));
   }
 
-  private async audit(certificantId: string, cycle: CycleName): Promise<CycleFacts['audit']> {
-    const rows: Array<{ audit: CycleFacts['audit'] }> = await this.dataSource.query(
-      'SELECT audit FROM cycle_status_cycles WHERE certificant_id = $1 AND cycle = $2',
-      [certificantId, cycle],
+  private audit(certificantId: string, cycle: CycleName): Promise<CycleFacts['audit']> {
+    return this.audits.call({ certificantId, cycle });
+  }
+
+  /** Concurrent commands' audit facts in one query (natural batching, ADR 7). */
+  private async auditsOf(keys: Array<{ certificantId: string; cycle: CycleName }>): Promise<Array<CycleFacts['audit']>> {
+    const rows: Array<{ certificant_id: string; cycle: string; audit: CycleFacts['audit'] }> = await this.dataSource.query(
+      `SELECT c.certificant_id, c.cycle, c.audit FROM cycle_status_cycles c
+         JOIN unnest($1::text[], $2::text[]) AS k(certificant_id, cycle) USING (certificant_id, cycle)`,
+      [keys.map((k) => k.certificantId), keys.map((k) => k.cycle)],
     );
-    return rows[0]?.audit ?? null;
+    const found = new Map(rows.map((row) => [`${row.certificant_id} ${row.cycle}`, row.audit]));
+    return keys.map((k) => found.get(`${k.certificantId} ${k.cycle}`) ?? null);
   }
 }
 
