@@ -18,6 +18,10 @@ interface TableSpec {
   primary: ColumnSpec[];
   /** The select list that reads a row back as TypeORM would hydrate it. */
   selectList: string;
+  /** Every column, quoted, in order. */
+  columnList: string;
+  /** `jsonb_to_recordset`'s column definitions: `"a" text, "b" jsonb, ...`. */
+  recordType: string;
 }
 
 const specs = new WeakMap<EntityMetadata, TableSpec>();
@@ -42,6 +46,8 @@ function specOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): Ta
       selectList: columns
         .map(({ column, sqlType }) => (sqlType === 'date' || sqlType === 'bigint' ? `${column}::text AS ${column}` : column))
         .join(', '),
+      columnList: columns.map((c) => c.column).join(', '),
+      recordType: columns.map((c) => `${c.column} ${c.sqlType}`).join(', '),
     };
     specs.set(metadata, spec);
   }
@@ -64,9 +70,10 @@ function keyFilter(columns: ColumnSpec[], keys: ObjectLiteral[], offset = 0): { 
 
 /**
  * Set-based access to one read-model table, whatever the size of the batch: one SELECT for every
- * row a batch touches (`WHERE key = ANY($1)`), one `INSERT ... SELECT FROM unnest(...) ON CONFLICT
- * DO UPDATE` for every row it changed, one DELETE for every key it clears. Columns come from the
- * entity's TypeORM metadata; values go in and come out as TypeORM would write and hydrate them.
+ * row a batch touches (`WHERE key = ANY($1)`), one `INSERT ... SELECT FROM jsonb_to_recordset($1)
+ * ON CONFLICT DO UPDATE` for every row it changed, one DELETE for every key it clears. Columns
+ * come from the entity's TypeORM metadata; values go in and come out as TypeORM would write and
+ * hydrate them.
  */
 export class RowTable<R extends ObjectLiteral> {
   constructor(readonly entity: EntityTarget<R>) {}
@@ -124,20 +131,31 @@ export class RowTable<R extends ObjectLiteral> {
     const spec = specOf(manager, this.entity);
     // ON CONFLICT may touch a row once per statement: the last row of a key wins, as saves in order would.
     const unique = [...new Map(rows.map((row) => [this.keyOf(manager, row), row])).values()];
-    const params = spec.columns.map((c) => unique.map((row) => cell(row[c.property], c.sqlType)));
-    const arrays = spec.columns.map((c, i) => `$${i + 1}::${c.sqlType}[]`).join(', ');
     const rest = spec.columns.filter((c) => !c.primary);
     const conflict =
       onConflict === 'ignore' || rest.length === 0
         ? 'DO NOTHING'
         : `DO UPDATE SET ${rest.map((c) => `${c.column} = EXCLUDED.${c.column}`).join(', ')}`;
     await manager.query(
-      `INSERT INTO ${spec.table} (${spec.columns.map((c) => c.column).join(', ')})
-       SELECT * FROM unnest(${arrays})
+      `INSERT INTO ${spec.table} (${spec.columnList})
+       SELECT ${spec.columnList} FROM jsonb_to_recordset($1::jsonb) AS r(${spec.recordType})
        ON CONFLICT (${spec.primary.map((c) => c.column).join(', ')}) ${conflict}`,
-      params,
+      [JSON.stringify(unique.map((row) => recordOf(spec, row)))],
     );
   }
+}
+
+/**
+ * A row as one element of the batch's JSON parameter, keyed by column name. One JSON text per
+ * statement instead of an array parameter per column: Node serializes it natively rather than
+ * escaping every value into an array literal (a tenth of the worker's time), and PostgreSQL does
+ * about the same work (one jsonb parse, where jsonb columns take their values without a second
+ * one, against array_in plus jsonb_in per element). JSON null and a missing key are SQL NULL.
+ */
+function recordOf(spec: TableSpec, row: ObjectLiteral): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const c of spec.columns) record[c.name] = row[c.property];
+  return record;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { START, type Position } from '@recert/event-store';
+import { START, type Position, type RecordedEvent } from '@recert/event-store';
 import { samePosition } from './position';
 import { ProjectionRunner } from './projection-runner';
 import { Projections } from './projections';
-import { SharedLogReader } from './shared-log-reader';
+import { SharedLogReader, type LogReader } from './shared-log-reader';
 import { createReadModelTestDatabase, type ReadModelTestDatabase } from './testing/read-model-test-database';
 import { expectedCounts, streamEventCounts } from './testing/stream-event-count.projection';
 
@@ -95,6 +95,35 @@ describe('SharedLogReader (issue 4: one read of the log for all projection runne
     // The oldest page was dropped, so it is read again.
     await reader.readAll(START, 2);
     expect(reader.stats.reads).toBe(7);
+  });
+
+  it('makes a runner ahead wait for the one on the lowest kept page, so that every page is read once', async () => {
+    await appendEvents(16);
+    // Room for two pages of four: unpaced, the fast cursor's third and fourth pages would push
+    // out the first two before the slow cursor gets to the second, which it would read again.
+    const reader = new SharedLogReader(db.store, { maxEvents: 8, maxWaitMs: 60_000 });
+    const drain = async (cursor: LogReader, work: () => Promise<unknown>): Promise<RecordedEvent[]> => {
+      const seen: RecordedEvent[] = [];
+      let from: Position = START;
+      for (;;) {
+        const page = await cursor.readAll(from, 4);
+        if (page.length === 0) return seen;
+        seen.push(...page);
+        from = page[page.length - 1].position;
+        await work();
+      }
+    };
+
+    const [slow, fast] = await Promise.all([
+      drain(reader.follower(), () => db.dataSource.query('SELECT pg_sleep(0.05)')),
+      drain(reader.follower(), async () => undefined),
+    ]);
+
+    const log = await db.store.readAll(START, 100);
+    expect(slow).toEqual(log);
+    expect(fast).toEqual(log);
+    expect(reader.stats.eventsRead).toBe(16);
+    expect(reader.stats.waits).toBeGreaterThan(0);
   });
 
   it('drops a kept page nobody asked for within keepMs', async () => {
