@@ -205,8 +205,8 @@ function runnerControl(app: INestApplication, worker: WorkerProcess | null, name
     },
     wake: () => runners.wake(),
     reads: () => {
-      const { asks, reads, eventsRead } = runners.reader.stats;
-      return `shared reader so far: ${asks} asks, ${reads} queries, ${eventsRead} events parsed`;
+      const { asks, reads, eventsRead, waits, waitedMs } = runners.reader.stats;
+      return `shared reader so far: ${asks} asks, ${reads} queries, ${eventsRead} events parsed; runners ahead waited ${waits} times, ${waitedMs} ms in all`;
     },
   };
 }
