@@ -1,9 +1,11 @@
-import { HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, Inject, Injectable, UnauthorizedException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
+import { staffStream } from '@recert/domain';
 import type { EventStore } from '@recert/event-store';
 import { createHash, randomBytes } from 'node:crypto';
 import { type DataSource, LessThan, MoreThan } from 'typeorm';
 import { DATA_SOURCE, EVENT_STORE } from '../database/tokens';
+import { observeAppends } from '../projections/appended-events';
 import { readStaffAccount, staffIdOf } from '../staff/staff-account';
 import { FailedLoginEntity, StaffSessionEntity } from './auth-tables';
 import type { Role, SignedInStaff } from './roles';
@@ -36,9 +38,10 @@ export interface Session {
  * They run on wall time, not the business clock: RECERT_NOW pins business dates, never token expiry.
  */
 @Injectable()
-export class Sessions {
+export class Sessions implements OnModuleInit, OnModuleDestroy {
   /** Token hash -> who it was, and until when that answer may be reused. */
   private readonly checked = new Map<string, { staff: SignedInStaff; until: number }>();
+  private stopObserving: (() => void) | null = null;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -82,13 +85,23 @@ export class Sessions {
   }
 
   async signOut(token: string): Promise<void> {
-    this.checked.delete(hashOf(token));
-    await this.dataSource.getRepository(StaffSessionEntity).delete({ tokenHash: hashOf(token) });
+    const tokenHash = hashOf(token);
+    this.checked.delete(tokenHash);
+    await this.dataSource.getRepository(StaffSessionEntity).delete({ tokenHash });
   }
 
-  /** A staff member's roles changed: their tokens are checked against the database again. */
-  staffChanged(staffId: string): void {
-    for (const [tokenHash, { staff }] of this.checked) if (staff.id === staffId) this.checked.delete(tokenHash);
+  /** Any append to a staff member's stream through this process (a role change) ends the trust in their checked tokens. */
+  onModuleInit(): void {
+    const prefix = staffStream('');
+    this.stopObserving = observeAppends(this.store, (appended) => {
+      const changed = new Set(appended.map((a) => a.streamId).filter((streamId) => streamId.startsWith(prefix)));
+      if (changed.size === 0) return;
+      for (const [tokenHash, { staff }] of this.checked) if (changed.has(staffStream(staff.id))) this.checked.delete(tokenHash);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.stopObserving?.();
   }
 
   private async refuseWhenTooManyFailures(email: string, address: string): Promise<void> {

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
 import { CommandsModule } from '../commands/commands.module';
 import { ChangeStaffRolesHandler } from './change-staff-roles/change-staff-roles.handler';
 import { CreateStaffAccountHandler } from './create-staff-account/create-staff-account.handler';
@@ -9,7 +8,7 @@ import { StaffController } from './staff.controller';
 
 /** Staff accounts are events (`staff-<id>`); the first admin comes from the environment. */
 @Module({
-  imports: [CommandsModule, AuthModule],
+  imports: [CommandsModule],
   controllers: [StaffController],
   providers: [FirstAdmin, CreateStaffAccountHandler, ChangeStaffRolesHandler, StaffQueries],
 })

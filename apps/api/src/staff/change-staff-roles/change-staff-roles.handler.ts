@@ -4,7 +4,6 @@ import { parseRoles, staffDecider, staffStream } from '@recert/domain';
 import type { EventStore } from '@recert/event-store';
 import { CommandRunner } from '../../commands/command-runner';
 import type { RequestMeta } from '../../commands/request-meta';
-import { Sessions } from '../../auth/sessions';
 import { EVENT_STORE } from '../../database/tokens';
 import type { ChangeStaffRolesBody, StaffRolesChangedAnswer } from './change-staff-roles.dto';
 
@@ -23,7 +22,6 @@ export class ChangeStaffRolesHandler implements ICommandHandler<ChangeStaffRoles
   constructor(
     private readonly commands: CommandRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly sessions: Sessions,
   ) {}
 
   async execute({ staffId, body, meta }: ChangeStaffRolesCommand): Promise<StaffRolesChangedAnswer> {
@@ -32,7 +30,6 @@ export class ChangeStaffRolesHandler implements ICommandHandler<ChangeStaffRoles
       throw new NotFoundException({ code: 'STAFF_NOT_FOUND', message: `There is no staff account ${staffId}.`, details: { staffId } });
     }
     const outcome = await this.commands.run(staffDecider, staffStream(staffId), { type: 'ChangeStaffRoles', staffId, roles: body.roles }, meta);
-    this.sessions.staffChanged(staffId);
     return { staffId, roles: parseRoles(body.roles), position: outcome.position ? Number(outcome.position.globalPosition) : null };
   }
 }
