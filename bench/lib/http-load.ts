@@ -16,18 +16,14 @@ export class HttpClient {
 
   constructor(
     readonly baseUrl: string,
-    private signedInToken: string | null = null,
+    public token: string | null = null,
     sockets = 8,
   ) {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
 
   signedIn(token: string): void {
-    this.signedInToken = token;
-  }
-
-  get token(): string | null {
-    return this.signedInToken;
+    this.token = token;
   }
 
   call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
@@ -44,7 +40,7 @@ export class HttpClient {
           path: `${url.pathname}${url.search}`,
           headers: {
             ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
-            ...(this.signedInToken ? { authorization: `Bearer ${this.signedInToken}` } : {}),
+            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
             ...headers,
           },
         },

@@ -10,16 +10,15 @@
  */
 export class Coalescer<I, O> {
   private queue: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
-  private inFlight = 0;
+  private inFlight = false;
 
   /**
    * @param run answers a batch
-   * @param options.maxBatch the most inputs in one batch
-   * @param options.concurrency how many batches may be in flight at once (1: strictly one after another)
+   * @param maxBatch the most inputs in one batch
    */
   constructor(
     private readonly run: (inputs: I[]) => Promise<Array<O | Refused>>,
-    private readonly options: { maxBatch?: number; concurrency?: number } = {},
+    private readonly maxBatch = 256,
   ) {}
 
   call(input: I): Promise<O> {
@@ -30,12 +29,9 @@ export class Coalescer<I, O> {
   }
 
   private drain(): void {
-    const concurrency = this.options.concurrency ?? 1;
-    while (this.queue.length > 0 && this.inFlight < concurrency) {
-      const batch = this.queue.splice(0, this.options.maxBatch ?? 256);
-      this.inFlight++;
-      void this.send(batch);
-    }
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = true;
+    void this.send(this.queue.splice(0, this.maxBatch));
   }
 
   private async send(batch: typeof this.queue): Promise<void> {
@@ -50,7 +46,7 @@ export class Coalescer<I, O> {
     } catch (error) {
       for (const entry of batch) entry.reject(error);
     } finally {
-      this.inFlight--;
+      this.inFlight = false;
       this.drain();
     }
   }

@@ -140,9 +140,9 @@ export class PostgresEventStore implements EventStore {
    * (one expectation failed, an id was stored already), each is tried alone, so one command's
    * conflict never fails another's.
    */
-  private readonly expectedAppends = new Coalescer<StreamAppend, AppendResult>((appends) => this.appendGroup(appends), { maxBatch: 64 });
+  private readonly expectedAppends = new Coalescer<StreamAppend, AppendResult>((appends) => this.appendGroup(appends), 64);
   /** Small `readStreams` calls (a command's few streams) that arrive together are read in one query. */
-  private readonly smallReads = new Coalescer<string[], Map<string, StreamRead>>((asks) => this.readStreamsTogether(asks), { maxBatch: 64 });
+  private readonly smallReads = new Coalescer<string[], Map<string, StreamRead>>((asks) => this.readStreamsTogether(asks), 64);
 
   private constructor(
     readonly pool: Pool,
@@ -209,9 +209,7 @@ export class PostgresEventStore implements EventStore {
   private async appendGroup(appends: StreamAppend[]): Promise<Array<AppendResult | Refused>> {
     const alone = (append: StreamAppend) => this.appendExpected(append).catch((error: unknown) => new Refused(error));
     // One stream twice in a group would need the first's revision for the second: those go alone.
-    if (appends.length === 1 || new Set(appends.map((a) => a.streamId)).size < appends.length) {
-      return appends.length === 1 ? [await alone(appends[0])] : Promise.all(appends.map(alone));
-    }
+    if (appends.length === 1 || new Set(appends.map((a) => a.streamId)).size < appends.length) return Promise.all(appends.map(alone));
     if (this.closed) throw new Error('The event store is closed.');
     if (this.writeRefusal) throw this.writeRefusal;
     const recordedAt = new Date().toISOString();

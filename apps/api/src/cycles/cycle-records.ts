@@ -24,11 +24,7 @@ export class CycleRecordsReader {
   async read(certificantId: string, cycle: CycleName): Promise<CycleRecords> {
     policyFor(cycle);
     // The read model's row and the streams are read at the same time.
-    return this.streams.records(certificantId, cycle, this.audit(certificantId, cycle));
-  }
-
-  private audit(certificantId: string, cycle: CycleName): Promise<CycleFacts['audit']> {
-    return this.audits.call({ certificantId, cycle });
+    return this.streams.records(certificantId, cycle, this.audits.call({ certificantId, cycle }));
   }
 
   /** Concurrent commands' audit facts in one query (natural batching, ADR 7). */
