@@ -94,8 +94,9 @@ export class Sessions implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     const prefix = staffStream('');
     this.stopObserving = observeAppends(this.store, (appended) => {
-      const changed = new Set(appended.map((a) => a.streamId).filter((streamId) => streamId.startsWith(prefix)));
-      if (changed.size === 0) return;
+      // Every command passes here: most append to no staff stream and cost one scan of a short list.
+      if (!appended.some((a) => a.streamId.startsWith(prefix))) return;
+      const changed = new Set(appended.map((a) => a.streamId));
       for (const [tokenHash, { staff }] of this.checked) if (changed.has(staffStream(staff.id))) this.checked.delete(tokenHash);
     });
   }
