@@ -24,6 +24,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver, constants as perf, type PerformanceEntry } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import type { EventStore } from '@recert/event-store';
 import { Projections } from '@recert/read-models';
@@ -254,13 +255,15 @@ async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, runn
     const measureQueries = async (clients: number) => {
       const job = { baseUrl: http.baseUrl, token: http.token!, clients, plan: { kind: 'get' as const, cycle: CYCLE, ids: seeded.ids } };
       await loadInThread({ ...job, total: Math.round(SIZES.queries / 10) });
+      const gc = watchGc();
       const measured = await loadInThread({ ...job, total: SIZES.queries });
+      const pauses = gc.stop();
       const p50 = quantile(measured.latencies, 0.5);
       const p99 = quantile(measured.latencies, 0.99);
       const perSec = SIZES.queries / (measured.wallMs / 1000);
       const wrong = seededWrong ?? (measured.failures.length > 0 ? `${measured.failures.length} queries failed, e.g. ${measured.failures[0]}` : undefined);
-      log(`query, ${clients} client(s): ${Math.round(perSec)}/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
-      return { clients, queries: SIZES.queries, wallMs: measured.wallMs, queriesPerSec: perSec, latencyMs: { p50, p90: quantile(measured.latencies, 0.9), p99, max: Math.max(...measured.latencies) }, failures: measured.failures.length, wrong };
+      log(`query, ${clients} client(s): ${Math.round(perSec)}/s, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms; the API process's GC meanwhile: ${pauses.summary}`);
+      return { clients, queries: SIZES.queries, wallMs: measured.wallMs, queriesPerSec: perSec, latencyMs: { p50, p90: quantile(measured.latencies, 0.9), p99, max: Math.max(...measured.latencies) }, gc: pauses.figures, failures: measured.failures.length, wrong };
     };
     // The target is a query's latency: one client asking one query after another. Eight at once
     // show the same query under load, where a request also waits for the others on one Node thread.
@@ -315,6 +318,31 @@ async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, runn
   results.seed = { certificants: seeded.ids.length, activitiesEach: ACTIVITIES, events: seeded.events, ms: seeded.ms, eventsPerSec: perSec(seeded.events, seeded.ms) };
   results.catchUp = { events: seeded.events, ms: catchUpMs, eventsPerSec: perSec(seeded.events, catchUpMs), extrapolatedSecsAt1M: extrapolate(seeded.events, catchUpMs), parkedStreams: parked };
   if (rebuild) results.rebuild = { ...rebuild, eventsPerSec: perSec(rebuild.events, rebuild.ms), extrapolatedSecsAt1M: extrapolate(rebuild.events, rebuild.ms) };
+}
+
+/**
+ * The GC pauses of this process (the API's, with either runner mode) while a measurement runs:
+ * minor (scavenges) and major collections, how many and how long. A query's tail is mostly these
+ * (ADR 8).
+ */
+function watchGc(): { stop(): { summary: string; figures: Record<string, { count: number; totalMs: number; maxMs: number }> } } {
+  const pauses = { minor: [] as number[], major: [] as number[] };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      (kind === perf.NODE_PERFORMANCE_GC_MINOR ? pauses.minor : pauses.major).push(entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      const figure = (ms: number[]) => ({ count: ms.length, totalMs: ms.reduce((a, b) => a + b, 0), maxMs: Math.max(0, ...ms) });
+      const figures = { minor: figure(pauses.minor), major: figure(pauses.major) };
+      const line = (name: string, f: { count: number; totalMs: number; maxMs: number }) => `${f.count} ${name} (${f.totalMs.toFixed(0)} ms, longest ${f.maxMs.toFixed(1)} ms)`;
+      return { summary: `${line('scavenges', figures.minor)}, ${line('major', figures.major)}`, figures };
+    },
+  };
 }
 
 function fmt(x: number): string {

@@ -2,10 +2,14 @@ import type { DynamicModule } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { RecertConfig } from '../config/recert-config';
 
 /** A caller's id is kept when it is a plain token; anything else (log injection, megabytes) gets a fresh one. */
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Polled by probes and scrapers: their requests get correlation ids but no log line each. */
+const QUIET_PATHS = /^\/(health|metrics)\b/;
 
 export function correlationIdOf(request: IncomingMessage): string {
   const given = request.headers['x-correlation-id'];
@@ -14,23 +18,47 @@ export function correlationIdOf(request: IncomingMessage): string {
 }
 
 /**
- * pino JSON logs at LOG_LEVEL (`silent` keeps tests quiet). Each request gets a correlation id,
- * from `X-Correlation-Id` or generated, echoed in the response header; it is `request.id`, so
- * `@Meta()` writes it into the events' metadata, and every log line of the request carries it.
+ * pino JSON logs at LOG_LEVEL (`silent` keeps tests quiet). Requests get their logger from
+ * `requestLogging` (the API's HTTP server), not from pino-http (`useExisting`); nestjs-pino then
+ * keeps that logger as the request's context, so every log line of the request carries its
+ * correlation id.
  */
 export function loggingModule(config: RecertConfig): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const id = correlationIdOf(request);
-        response.setHeader('X-Correlation-Id', id);
-        return id;
-      },
-      customProps: (request: IncomingMessage) => ({ correlationId: request.id }),
-      quietReqLogger: true,
-      autoLogging: { ignore: (request: IncomingMessage) => /^\/(health|metrics)\b/.test(request.url ?? '') },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    },
-  });
+  return LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL }, useExisting: true });
+}
+
+type LoggedRequest = IncomingMessage & { id?: unknown; log?: Logger; originalUrl?: string };
+
+/**
+ * The API's request logging, in place of pino-http (ADR 8): each request gets a correlation id,
+ * from `X-Correlation-Id` or generated, echoed in the response header; it is `request.id`, so
+ * `@Meta()` writes it into the events' metadata. `request.log` is a child of `root` bound to it,
+ * and a finished request is logged once, at info (error for a 5xx), unless it was a probe's.
+ *
+ * pino-http made three child loggers per request, one of them serialising the request's headers,
+ * even at `silent`; and each child of a per-request child turned that child into a prototype,
+ * which V8 keeps alive through minor collections. One child of a long-lived logger costs neither.
+ */
+export function requestLogging(root: Logger): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
+  return (request: LoggedRequest, response, next) => {
+    const correlationId = correlationIdOf(request);
+    request.id = correlationId;
+    response.setHeader('X-Correlation-Id', correlationId);
+    const log = root.child({ correlationId });
+    request.log = log;
+    if (log.isLevelEnabled('info') && !QUIET_PATHS.test(request.url ?? '')) {
+      const started = performance.now();
+      response.once('close', () => {
+        const fields = {
+          req: { method: request.method, url: request.originalUrl ?? request.url },
+          res: { statusCode: response.statusCode },
+          responseTime: Math.round(performance.now() - started),
+        };
+        if (!response.writableFinished) log.warn(fields, 'request aborted');
+        else if (response.statusCode >= 500) log.error(fields, 'request errored');
+        else log.info(fields, 'request completed');
+      });
+    }
+    next();
+  };
 }
