@@ -5,7 +5,8 @@
  * 1. commands: 8 concurrent clients report activities for their own certificants (registered
  *    first over HTTP, not timed): commands/s, p50/p99 latency, and the time from the last answer
  *    until every projection has passed the last position (polling GET /api/v1/projections).
- * 2. query: 100,000 certificants (x BENCH_SCALE) seeded straight into the app's store with
+ * 2. query: 100,000 certificants (x BENCH_SCALE) seeded straight into the store, from a thread of
+ *    its own (bench/lib/seed-thread.ts: the API's heap stays as production has it), with
  *    appendBatch, every event decided by the domain's deciders (HistoryWriter): registered,
  *    certified, documents received, BENCH_ACTIVITIES activities, the recertification fee. Then
  *    GET /certificants/:id/cycles/2024-2026 for random ids, from 1 client (the target: a query's
@@ -34,10 +35,10 @@ import { createApp } from '../apps/api/src/app';
 import { loadRecertConfig } from '../apps/api/src/config/recert-config';
 import { DATA_SOURCE, EVENT_STORE } from '../apps/api/src/database/tokens';
 import { ProjectionRunners } from '../apps/api/src/projections/projection-runners';
-import { HistoryWriter } from '../libs/jobs/src/reports/history-writer.fixtures';
 import { HttpClient, quantile, type Reply } from './lib/http-load';
 import { writeResults } from './lib/results';
 import { loadInThread } from './lib/load-thread';
+import { seedInThread } from './lib/seed-thread';
 import { WorkerProcess } from './lib/worker-process';
 import { onInterrupt } from './lib/interrupt';
 
@@ -159,30 +160,6 @@ async function commandsRun(http: HttpClient, rows: Row[], results: Record<string
   };
 }
 
-/** Seeds `count` certificants' histories through the domain's deciders and the store's appendBatch. */
-async function seed(store: EventStore, count: number): Promise<{ ids: string[]; events: number; ms: number }> {
-  const ids: string[] = [];
-  let events = 0;
-  const t0 = performance.now();
-  const chunk = 1000;
-  for (let start = 0; start < count; start += chunk) {
-    // A writer per chunk: it holds every stream's folded state, and certificants are independent.
-    const writer = new HistoryWriter();
-    for (let i = start; i < Math.min(count, start + chunk); i++) {
-      const id = randomUUID();
-      ids.push(id);
-      writer.register(id, { on: '2021-01-04', memberId: i % 2 === 0 ? `M-${i}` : null, certifications: [{ certification: 'CSCS', earnedOn: `${2011 + (i % 9)}-05-01` }] });
-      for (let k = 0; k < ACTIVITIES; k++) {
-        writer.report(id, CYCLE, `${id}-a${k}`, { activityType: 'event-attendance', activityDate: `2025-0${1 + (k % 9)}-1${k % 10}`, title: `Clinic ${k}`, provider: 'NSCA', hours: 2 + ((i + k) % 12) }, '2025-10-01');
-      }
-      writer.payRecertificationFee(id, CYCLE, 'CSCS', `${id}-fee`, '2025-10-01');
-    }
-    events += await writer.flush(store, 10_000);
-    if ((start / chunk) % 10 === 9) log(`seeded ${ids.length} certificants, ${events} events, ${Math.round(events / ((performance.now() - t0) / 1000))} events/s`);
-  }
-  return { ids, events, ms: performance.now() - t0 };
-}
-
 /** The projection runners the bench stops, starts and wakes: in this process, or the worker process. */
 interface RunnerControl {
   names: string[];
@@ -219,14 +196,14 @@ async function checkpointsBusy(dataSource: DataSource): Promise<number> {
   return rows[0].busy;
 }
 
-async function queryAndRebuildRuns(app: INestApplication, http: HttpClient, runners: RunnerControl, rows: Row[], results: Record<string, unknown>): Promise<void> {
+async function queryAndRebuildRuns(app: INestApplication, databaseUrl: string, http: HttpClient, runners: RunnerControl, rows: Row[], results: Record<string, unknown>): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   const dataSource = app.get<DataSource>(DATA_SOURCE);
   const projections = app.get(Projections);
 
   // The runners stand still while seeding, so that their catch-up afterwards is measured alone.
   await runners.stop();
-  const seeded = await seed(store, SIZES.seededCertificants);
+  const seeded = await seedInThread({ databaseUrl, count: SIZES.seededCertificants, activities: ACTIVITIES, cycle: CYCLE }, log);
   const totalEvents = Number((await dataSource.query(`SELECT count(*)::text AS n FROM events`))[0].n);
   log(`seeded ${seeded.ids.length} certificants, ${seeded.events} events in ${(seeded.ms / 1000).toFixed(1)} s (${totalEvents} events in the log)`);
   await dataSource.query('VACUUM (ANALYZE) events');
@@ -407,7 +384,7 @@ async function main(): Promise<void> {
 
     if (want('commands')) await commandsRun(http, rows, results);
     if (interrupted()) return;
-    if (want('query') || want('rebuild')) await queryAndRebuildRuns(app, http, runners, rows, results);
+    if (want('query') || want('rebuild')) await queryAndRebuildRuns(app, url.toString(), http, runners, rows, results);
     if (interrupted()) return;
 
     const misses = rows.filter((r) => r.pass === false);
