@@ -35,9 +35,11 @@ type LoggedRequest = IncomingMessage & { id?: unknown; log?: Logger; originalUrl
  * `@Meta()` writes it into the events' metadata. `request.log` is a child of `root` bound to it,
  * and a finished request is logged once, at info (error for a 5xx), unless it was a probe's.
  *
- * pino-http made three child loggers per request, one of them serialising the request's headers,
- * even at `silent`; and each child of a per-request child turned that child into a prototype,
- * which V8 keeps alive through minor collections. One child of a long-lived logger costs neither.
+ * pino-http made three child loggers per request, each a child of the last (`Object.create`), one
+ * of them serialising the request's headers, even at `silent`. Measured on a route that only
+ * answers 404: with it about 440 KB survived each scavenge, without it almost nothing; making
+ * per-request objects into prototypes is the likely reason. One child of a long-lived logger
+ * makes no prototype and serialises one field.
  */
 export function requestLogging(root: Logger): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
   return (request: LoggedRequest, response, next) => {
