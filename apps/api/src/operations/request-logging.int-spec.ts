@@ -4,11 +4,16 @@ import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { requestLogging } from './logging';
 
-/** A server whose handler logs one line through `request.log` and answers with the status asked for in the path. */
-function serve(root: Logger): Server {
+/**
+ * A server whose handler logs one line through `request.log` and answers with the status asked for
+ * in the path; `listened` gets how many 'close' listeners the middleware added to each response.
+ */
+function serve(root: Logger, listened: number[]): Server {
   const middleware = requestLogging(root);
   return createServer((request, response) => {
+    const before = response.listenerCount('close');
     middleware(request, response, () => {
+      listened.push(response.listenerCount('close') - before);
       (request as IncomingMessage & { log: Logger }).log.info('handling');
       response.statusCode = Number(/\/status\/(\d+)/.exec(request.url ?? '')?.[1] ?? 200);
       response.end('{}');
@@ -18,18 +23,20 @@ function serve(root: Logger): Server {
 
 describe('requestLogging (ADR 8)', () => {
   let lines: Array<Record<string, unknown>>;
+  let listened: number[];
   let server: Server;
   let url: string;
 
   const start = async (level: string) => {
     lines = [];
+    listened = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         lines.push(...chunk.toString().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
         done();
       },
     });
-    server = serve(pino({ level }, sink));
+    server = serve(pino({ level }, sink), listened);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   };
@@ -47,6 +54,7 @@ describe('requestLogging (ADR 8)', () => {
     const response = await fetch(`${url}/api/v1/things?page=2`, { headers: { 'x-correlation-id': 'batch-7:row-3' } });
     expect(response.headers.get('x-correlation-id')).toBe('batch-7:row-3');
     await untilLines(2);
+    expect(listened).toEqual([1]);
     expect(lines).toEqual([
       expect.objectContaining({ level: 30, correlationId: 'batch-7:row-3', msg: 'handling' }),
       expect.objectContaining({
@@ -78,10 +86,11 @@ describe('requestLogging (ADR 8)', () => {
     expect(lines.map((line) => line.msg)).toEqual(['handling', 'handling', 'handling', 'request completed']);
   });
 
-  it('writes nothing at silent, and still gives every request its id', async () => {
+  it('at silent still gives every request its id, and waits for no answer to log it', async () => {
     await start('silent');
     const response = await fetch(`${url}/api/v1/quiet`);
     expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(listened).toEqual([0]);
     expect(lines).toEqual([]);
   });
 });
