@@ -299,8 +299,8 @@ async function queryAndRebuildRuns(app: INestApplication, databaseUrl: string, h
 
 /**
  * The GC pauses of this process (the API's, with either runner mode) while a measurement runs:
- * minor (scavenges) and major collections, how many and how long. A query's tail is mostly these
- * (ADR 8).
+ * minor (scavenges) and the rest (major, incremental marking steps, weak callbacks), how many and
+ * how long. A query's tail is mostly these (ADR 8).
  */
 function watchGc(): { stop(): { summary: string; figures: Record<string, { count: number; totalMs: number; maxMs: number }> } } {
   const pauses = { minor: [] as number[], major: [] as number[] };
