@@ -2,6 +2,7 @@ import { START, type AppendResult, type Position, type RecordedEvent } from '@re
 import { comparePositions, samePosition } from './position';
 import { ProjectionRunner, StaleCheckpoint, type ProjectionRunnerOptions } from './projection-runner';
 import { Projections } from './projections';
+import { shadowSchemaName } from './shadow-tables';
 import { createReadModelTestDatabase, type ReadModelTestDatabase } from './testing/read-model-test-database';
 import { expectedCounts, streamEventCounts, type StreamEventCountsOptions } from './testing/stream-event-count.projection';
 
@@ -34,6 +35,7 @@ function runner(options: StreamEventCountsOptions = {}, more: Partial<Projection
     store: db.store,
     projection: streamEventCounts(options),
     batchSize: 4,
+    rebuildBatchSize: 4,
     idleMs: 5,
     retryDelayMs: 5,
     logger: silent,
@@ -248,11 +250,15 @@ describe('ProjectionRunner', () => {
     const live = runner();
     await live.catchUp();
     const indexesBefore = await indexNames();
+    expect(indexesBefore).toHaveLength(2);
     const facade = projections();
     await facade.requestRebuild(NAME);
 
     const first = await live.step();
     expect(first.rebuild).toBe(4);
+    // The shadow table is filled with only the index that enforces its key; the read-serving
+    // index is built at the swap.
+    expect(await indexNames(shadowSchemaName(db.schema, NAME))).toEqual([expect.stringMatching(/^stream_event_counts_pkey/)]);
     const [rebuilding] = await facade.status();
     expect(rebuilding).toMatchObject({ status: 'rebuilding', rebuild: { version: 1, eventsDone: 4 } });
     await expectMatchesLog(); // reads still come from the live tables, complete
@@ -299,10 +305,11 @@ describe('ProjectionRunner', () => {
   });
 });
 
-async function indexNames(): Promise<string[]> {
-  const rows: Array<{ indexname: string }> = await db.dataSource.query(
-    `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'stream_event_counts' ORDER BY indexname`,
-    [db.schema],
+/** The table's indexes: name and definition, the schema left out so that copies compare equal. */
+async function indexNames(schema = db.schema): Promise<string[]> {
+  const rows: Array<{ indexname: string; indexdef: string }> = await db.dataSource.query(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'stream_event_counts' ORDER BY indexname`,
+    [schema],
   );
-  return rows.map((row) => row.indexname);
+  return rows.map((row) => `${row.indexname}: ${row.indexdef.replace(`${schema}.`, '')}`);
 }

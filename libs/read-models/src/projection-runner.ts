@@ -7,6 +7,7 @@ import { comparePositions, samePosition } from './position';
 import type { Projection } from './projection';
 import type { LogReader } from './shared-log-reader';
 import {
+  buildDeferredIndexes,
   createShadowTables,
   placeTables,
   quoteIdent,
@@ -40,7 +41,15 @@ export interface ProjectionRunnerOptions {
   exclusivity?: Exclusivity;
   /** Lease length; another instance takes over this long after the owner stops renewing. */
   leaseMs?: number;
+  /** Events per live batch (default `DEFAULT_BATCH_SIZE`). */
   batchSize?: number;
+  /**
+   * Events per batch of a rebuild (default `DEFAULT_REBUILD_BATCH_SIZE`). A rebuild reads the whole
+   * log and nothing waits on its progress event by event, so it takes bigger batches than the live
+   * tables: fewer statements and commits per event, and a row touched by several events of a
+   * batch is written once.
+   */
+  rebuildBatchSize?: number;
   /** Poll interval once caught up; `wake()` cuts it short after a local append. */
   idleMs?: number;
   /**
@@ -95,6 +104,10 @@ const HELD_BACK_WINDOW_MS = 100;
 const HELD_BACK_POLL_MS = 5;
 /** Events read per batch: every projector is set-based, so a batch costs a few statements, whatever its size. */
 export const DEFAULT_BATCH_SIZE = 2_000;
+/** Events per rebuild batch (ADR 9: 8,000 against 2,000 took about a tenth off a rebuild, 20,000 no more). */
+export const DEFAULT_REBUILD_BATCH_SIZE = 8_000;
+/** maintenance_work_mem for building a rebuild's deferred indexes: sorts in memory rather than on disk. */
+const INDEX_BUILD_MEMORY = '256MB';
 
 interface CheckpointRow {
   version: number;
@@ -152,7 +165,7 @@ export class ProjectionRunner {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.liveCursor = new Cursor(reader.follower?.() ?? reader, this.batchSize);
-    this.shadowCursor = new Cursor(reader.follower?.() ?? reader, this.batchSize);
+    this.shadowCursor = new Cursor(reader.follower?.() ?? reader, options.rebuildBatchSize ?? DEFAULT_REBUILD_BATCH_SIZE);
     this.idleMs = options.idleMs ?? 100;
     this.trickleMs = options.trickleMs ?? 50;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
@@ -709,9 +722,16 @@ export class ProjectionRunner {
     this.logger.log(`Rebuilding version ${this.projection.version} into fresh tables.`);
   }
 
-  /** Shadow and live are at the same position: the shadow tables become the live ones. */
+  /**
+   * Shadow and live are at the same position: the shadow tables get their deferred indexes and
+   * become the live ones. The indexes are built first, before the checkpoint row is locked, and
+   * lock only the shadow tables, which no one reads: the old tables serve reads until the commit.
+   */
   private async swap(at: Position): Promise<void> {
     await this.inTransaction('live', async (runner) => {
+      await runner.query(`SELECT set_config('maintenance_work_mem', $1, true)`, [INDEX_BUILD_MEMORY]);
+      const built = await buildDeferredIndexes(runner, await this.shadowSchema(runner), await this.livePlacements(runner));
+      if (built > 0) this.logger.log(`Built ${built} deferred index(es) on the rebuilt tables.`);
       const [rows] = (await runner.query(
         `UPDATE projection_checkpoints
             SET version = rebuild_version, tx_id = rebuild_tx_id, global_position = rebuild_global_position,

@@ -20,7 +20,9 @@ export interface Projection {
   /**
    * Writes the effect of `events` (already filtered by `handles`, in commit-safe order) through
    * `manager`, which is inside the runner's transaction. Throwing parks the failing event's
-   * stream; never catch and carry on.
+   * stream; never catch and carry on. Find rows by a prefix of their primary key: while a rebuild
+   * fills the shadow tables they have only the indexes that enforce something (primary keys,
+   * unique indexes), and the others are built at the swap (see `createShadowTables`).
    */
   apply(events: RecordedEvent[], manager: EntityManager): Promise<void>;
 }

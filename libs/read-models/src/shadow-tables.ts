@@ -56,15 +56,48 @@ export async function searchPathOf(runner: QueryRunner): Promise<string> {
   return rows[0].search_path;
 }
 
-/** Fresh, empty copies of the live tables (columns, defaults, checks, indexes, identity). */
+/**
+ * Fresh, empty copies of the live tables (columns, defaults, checks, identity, and the indexes
+ * that enforce something: primary keys, unique indexes, exclusion constraints). The other
+ * indexes, those that only serve reads, are left out while the rebuild fills the tables: building
+ * an index once over the finished rows costs less than keeping it up to date row by row (a
+ * trigram GIN index most of all), and `buildDeferredIndexes` adds them before the swap. A
+ * projection's `apply` therefore finds its rows by primary key (see `Projection`).
+ */
 export async function createShadowTables(runner: QueryRunner, shadow: string, placements: TablePlacement[]): Promise<void> {
   await runner.query(`DROP SCHEMA IF EXISTS ${quoteIdent(shadow)} CASCADE`);
   await runner.query(`CREATE SCHEMA ${quoteIdent(shadow)}`);
   for (const { table, liveSchema } of placements) {
-    await runner.query(
-      `CREATE TABLE ${quoteIdent(shadow)}.${quoteIdent(table)} (LIKE ${quoteIdent(liveSchema)}.${quoteIdent(table)} INCLUDING ALL)`,
-    );
+    const copy = `${quoteIdent(shadow)}.${quoteIdent(table)}`;
+    await runner.query(`CREATE TABLE ${copy} (LIKE ${quoteIdent(liveSchema)}.${quoteIdent(table)} INCLUDING ALL)`);
+    for (const index of (await indexesOf(runner, copy)).filter(isReadOnlyIndex)) {
+      await runner.query(`DROP INDEX ${quoteIdent(shadow)}.${quoteIdent(index.name)}`);
+    }
   }
+}
+
+/**
+ * Builds on the shadow tables the read-serving indexes that the live tables have and they lack
+ * (left out by `createShadowTables`), under the live indexes' own names: the shadow schema is
+ * apart from the live one, so the names are free there, and they are the names the swap keeps.
+ * An index the shadow table already has is skipped.
+ */
+export async function buildDeferredIndexes(runner: QueryRunner, shadow: string, placements: TablePlacement[]): Promise<number> {
+  let built = 0;
+  for (const { table, liveSchema } of placements) {
+    const copy = `${quoteIdent(shadow)}.${quoteIdent(table)}`;
+    const present = (await indexesOf(runner, copy)).map((index) => index.shape);
+    for (const index of (await indexesOf(runner, `${quoteIdent(liveSchema)}.${quoteIdent(table)}`)).filter(isReadOnlyIndex)) {
+      const at = present.indexOf(index.shape);
+      if (at >= 0) {
+        present.splice(at, 1);
+        continue;
+      }
+      await runner.query(index.shape.replace(/^(CREATE INDEX) ON USING/, `$1 ${quoteIdent(index.name)} ON ${copy} USING`));
+      built += 1;
+    }
+  }
+  return built;
 }
 
 /**
@@ -86,8 +119,26 @@ export async function swapShadowTables(runner: QueryRunner, shadow: string, plac
 
 interface IndexInfo {
   name: string;
-  def: string;
+  /** `pg_get_indexdef` without the index's and the table's names: `CREATE INDEX ON USING btree (a, b) WHERE ...`. */
+  shape: string;
   constraint: string | null;
+  unique: boolean;
+}
+
+async function indexesOf(runner: QueryRunner, table: string): Promise<IndexInfo[]> {
+  const rows: Array<{ name: string; def: string; constraint: string | null; unique: boolean }> = await runner.query(
+    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, con.conname AS constraint, x.indisunique AS unique
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+       LEFT JOIN pg_constraint con ON con.conindid = i.oid AND con.conrelid = x.indrelid
+      WHERE x.indrelid = $1::regclass ORDER BY i.relname`,
+    [table],
+  );
+  return rows.map(({ def, ...row }) => ({ ...row, shape: def.replace(/^(CREATE (?:UNIQUE )?INDEX) .+? ON .+? USING/, '$1 ON USING') }));
+}
+
+/** An index that enforces nothing: no constraint, not unique. Only reads need it. */
+function isReadOnlyIndex(index: IndexInfo): boolean {
+  return !index.unique && index.constraint === null;
 }
 
 /**
@@ -95,20 +146,10 @@ interface IndexInfo {
  * names they created (`PK_...`), so the swapped-in table takes over the old names.
  */
 async function takeOverIndexNames(runner: QueryRunner, oldTable: string, liveSchema: string, newTable: string): Promise<void> {
-  const indexesOf = async (table: string): Promise<IndexInfo[]> => {
-    const rows: IndexInfo[] = await runner.query(
-      `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, con.conname AS constraint
-         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-         LEFT JOIN pg_constraint con ON con.conindid = i.oid AND con.conrelid = x.indrelid
-        WHERE x.indrelid = $1::regclass`,
-      [table],
-    );
-    return rows.map((row) => ({ ...row, def: row.def.replace(/^(CREATE (?:UNIQUE )?INDEX) .+? ON .+? USING/, '$1 ON USING') }));
-  };
-  const before = await indexesOf(oldTable);
-  const after = await indexesOf(newTable);
+  const before = await indexesOf(runner, oldTable);
+  const after = await indexesOf(runner, newTable);
   for (const fresh of after) {
-    const old = before.find((candidate) => candidate.def === fresh.def && Boolean(candidate.constraint) === Boolean(fresh.constraint));
+    const old = before.find((candidate) => candidate.shape === fresh.shape && Boolean(candidate.constraint) === Boolean(fresh.constraint));
     if (!old) continue;
     before.splice(before.indexOf(old), 1);
     if (old.name === fresh.name) continue;

@@ -157,7 +157,7 @@ describe('SharedLogReader (issue 4: one read of the log for all projection runne
   it('feeds a runner that projects, rebuilds and swaps exactly as reading the store itself', async () => {
     await appendEvents(9);
     const reader = new SharedLogReader(db.store);
-    const runner = new ProjectionRunner({ dataSource: db.dataSource, store: db.store, reader, projection: streamEventCounts(), batchSize: 4, idleMs: 5, retryDelayMs: 5, logger: silent });
+    const runner = new ProjectionRunner({ dataSource: db.dataSource, store: db.store, reader, projection: streamEventCounts(), batchSize: 4, rebuildBatchSize: 4, idleMs: 5, retryDelayMs: 5, logger: silent });
     await runner.catchUp();
     const facade = new Projections({ dataSource: db.dataSource, store: db.store, names: ['stream_event_counts'], pollMs: 5 });
     await facade.requestRebuild('stream_event_counts');

@@ -9,7 +9,7 @@ export interface LogReader extends Pick<EventStore, 'readAll'> {
   follower?(): LogReader;
 }
 
-/** Events a shared reader keeps by default: 16 pages of the runners' default batch. */
+/** Events a shared reader keeps by default: 16 pages of the runners' default live batch, 4 of a rebuild's. */
 export const DEFAULT_SHARED_READER_EVENTS = 32_000;
 /** A kept page nobody asked for this long is dropped: the runners are past it or caught up. */
 export const DEFAULT_SHARED_READER_KEEP_MS = 10_000;

@@ -152,7 +152,7 @@ describe.each(PROJECTIONS.map(([projection, tables]) => [projection.name, projec
 
   it('rebuilds into tables equal to the live ones, row for row', async () => {
     await clear(tables);
-    const runner = new ProjectionRunner({ dataSource, store, projection, batchSize: 3, idleMs: 5, retryDelayMs: 5, logger: silent });
+    const runner = new ProjectionRunner({ dataSource, store, projection, batchSize: 3, rebuildBatchSize: 3, idleMs: 5, retryDelayMs: 5, logger: silent });
     const facade = new Projections({ dataSource, store, names: [projection.name], eventsTable: `"${schema}".events`, pollMs: 5 });
     try {
       await runner.catchUp();

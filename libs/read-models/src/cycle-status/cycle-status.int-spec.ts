@@ -167,7 +167,7 @@ it('keeps one status row per certification, judged by cycleStatus: merged activi
 
 it('rebuilds into tables equal to the live ones, row for row', async () => {
   await clear();
-  const runner = new ProjectionRunner({ dataSource, store, projection: cycleStatusProjection, batchSize: 3, idleMs: 5, retryDelayMs: 5, logger: silent });
+  const runner = new ProjectionRunner({ dataSource, store, projection: cycleStatusProjection, batchSize: 3, rebuildBatchSize: 3, idleMs: 5, retryDelayMs: 5, logger: silent });
   const facade = new Projections({ dataSource, store, names: [cycleStatusProjection.name], eventsTable: `"${schema}".events`, pollMs: 5 });
   try {
     await runner.catchUp();
