@@ -76,11 +76,19 @@ function keyFilter(columns: ColumnSpec[], keys: ObjectLiteral[], offset = 0): { 
  * hydrate them.
  */
 export class RowTable<R extends ObjectLiteral> {
+  /** The last DataSource's spec: `getMetadata` searches every entity, and `keyOf` runs per row. */
+  private last: { connection: EntityManager['connection']; spec: TableSpec } | null = null;
+
   constructor(readonly entity: EntityTarget<R>) {}
+
+  private spec(manager: EntityManager): TableSpec {
+    if (this.last?.connection !== manager.connection) this.last = { connection: manager.connection, spec: specOf(manager, this.entity) };
+    return this.last.spec;
+  }
 
   /** The primary key's values of a row (or a key), as one string for maps. */
   keyOf(manager: EntityManager, key: Partial<R>): string {
-    return specOf(manager, this.entity)
+    return this.spec(manager)
       .primary.map((c) => String(key[c.property]))
       .join('\u0000');
   }
@@ -88,7 +96,7 @@ export class RowTable<R extends ObjectLiteral> {
   /** The rows whose `by` columns (default: the primary key) equal one of `keys`, in one query. */
   async load(manager: EntityManager, keys: Array<Partial<R>>, by?: Array<keyof R & string>): Promise<R[]> {
     if (keys.length === 0) return [];
-    const spec = specOf(manager, this.entity);
+    const spec = this.spec(manager);
     const filter = keyFilter(this.columns(spec, by), keys);
     return (await manager.query(`SELECT ${spec.selectList} FROM ${spec.table} WHERE ${filter.sql}`, filter.params)).map(
       (raw: Record<string, unknown>) => {
@@ -112,7 +120,7 @@ export class RowTable<R extends ObjectLiteral> {
   /** Deletes the rows whose `by` columns (default: the primary key) equal one of `keys`, in one statement. */
   async delete(manager: EntityManager, keys: Array<Partial<R>>, by?: Array<keyof R & string>): Promise<void> {
     if (keys.length === 0) return;
-    const spec = specOf(manager, this.entity);
+    const spec = this.spec(manager);
     const filter = keyFilter(this.columns(spec, by), keys);
     await manager.query(`DELETE FROM ${spec.table} WHERE ${filter.sql}`, filter.params);
   }
@@ -128,7 +136,7 @@ export class RowTable<R extends ObjectLiteral> {
 
   private async insert(manager: EntityManager, rows: R[], onConflict: 'update' | 'ignore'): Promise<void> {
     if (rows.length === 0) return;
-    const spec = specOf(manager, this.entity);
+    const spec = this.spec(manager);
     // ON CONFLICT may touch a row once per statement: the last row of a key wins, as saves in order would.
     const unique = [...new Map(rows.map((row) => [this.keyOf(manager, row), row])).values()];
     const rest = spec.columns.filter((c) => !c.primary);

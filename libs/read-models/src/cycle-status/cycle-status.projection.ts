@@ -129,7 +129,19 @@ function businessDateOf(event: RecordedEvent): string {
   return (event.metadata.occurredAt || event.metadata.recordedAt).slice(0, 10);
 }
 
-function hasPolicy(cycle: CycleName): boolean {
+/**
+ * A pure function of a cycle's name, remembered: policies are code, so the answer never changes,
+ * and a batch asks the same few cycles thousands of times (a rebuild, millions).
+ */
+function remembered<R>(fn: (cycle: CycleName) => R): (cycle: CycleName) => R {
+  const answers = new Map<CycleName, R>();
+  return (cycle) => {
+    if (!answers.has(cycle)) answers.set(cycle, fn(cycle));
+    return answers.get(cycle)!;
+  };
+}
+
+const hasPolicy = remembered((cycle) => {
   try {
     policyFor(cycle);
     return true;
@@ -137,7 +149,9 @@ function hasPolicy(cycle: CycleName): boolean {
     if (error instanceof PolicyNotFound) return false;
     throw error;
   }
-}
+});
+const followingCycleOf = remembered(nextCycleOf);
+const precedingCycleOf = remembered(previousCycleOf);
 
 type CycleKey = { certificantId: string; cycle: CycleName };
 const keyString = ({ certificantId, cycle }: { certificantId: string; cycle: string }) => `${certificantId}\u0000${cycle}`;
@@ -275,7 +289,7 @@ class CycleStatusBatch {
     }
     for (const key of [...touched.values()]) {
       // D2.3: the next cycle's `countsFrom` depends on this one's completion.
-      const following = { certificantId: key.certificantId, cycle: nextCycleOf(key.cycle) };
+      const following = { certificantId: key.certificantId, cycle: followingCycleOf(key.cycle) };
       if (this.cycle(following)) touch(following);
       // D1.3: a merged duplicate's cycle counts on the survivor's.
       const mergedInto = this.certificant(key.certificantId)?.state.mergedInto;
@@ -319,7 +333,7 @@ class CycleStatusBatch {
       const merged = certificant.state.mergedDuplicates.map(
         (duplicate) => this.cycle({ certificantId: duplicate, cycle: key.cycle })?.state ?? initialCycleState,
       );
-      const previousCycle = previousCycleOf(key.cycle);
+      const previousCycle = precedingCycleOf(key.cycle);
       const previous = previousCycle ? (this.cycle({ certificantId: key.certificantId, cycle: previousCycle })?.state ?? null) : null;
       const evaluation = evaluateCycle(certificant.state, own, merged, previous, asOf);
       this.setCycle({ ...own, facts: evaluation.facts, asOf });
