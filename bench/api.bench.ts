@@ -40,6 +40,7 @@ import { HttpClient, quantile, type Reply } from './lib/http-load';
 import { writeResults } from './lib/results';
 import { loadInThread } from './lib/load-thread';
 import { seedInThread } from './lib/seed-thread';
+import { median } from './lib/stats';
 import { WorkerProcess } from './lib/worker-process';
 import { onInterrupt } from './lib/interrupt';
 
@@ -327,12 +328,6 @@ function watchGc(): { stop(): { summary: string; figures: Record<string, { count
       return { summary: `${line('scavenges', figures.minor)}, ${line('major', figures.major)}`, figures };
     },
   };
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function fmt(x: number): string {

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { quoteIdent } from './shadow-tables';
 
 interface ColumnSpec {
@@ -24,34 +24,28 @@ interface TableSpec {
   recordType: string;
 }
 
-const specs = new WeakMap<EntityMetadata, TableSpec>();
-
+/** Built from TypeORM's metadata; `RowTable` keeps it per DataSource (`getMetadata` searches every entity). */
 function specOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): TableSpec {
   const metadata = manager.connection.getMetadata(entity);
-  let spec = specs.get(metadata);
-  if (!spec) {
-    const columns = metadata.columns.map<ColumnSpec>((column) => {
-      if (typeof column.type !== 'string') {
-        throw new Error(`${metadata.tableName}.${column.databaseName}: RowTable needs the column type named as a string.`);
-      }
-      return { property: column.propertyName, name: column.databaseName, column: quoteIdent(column.databaseName), sqlType: column.type, primary: column.isPrimary };
-    });
-    const primary = columns.filter((column) => column.primary);
-    if (primary.length === 0) throw new Error(`${metadata.tableName} has no primary key; RowTable needs one.`);
-    spec = {
-      table: quoteIdent(metadata.tableName),
-      columns,
-      primary,
-      // pg parses jsonb, integer and boolean itself; dates and int8 come back as text, as TypeORM gives them.
-      selectList: columns
-        .map(({ column, sqlType }) => (sqlType === 'date' || sqlType === 'bigint' ? `${column}::text AS ${column}` : column))
-        .join(', '),
-      columnList: columns.map((c) => c.column).join(', '),
-      recordType: columns.map((c) => `${c.column} ${c.sqlType}`).join(', '),
-    };
-    specs.set(metadata, spec);
-  }
-  return spec;
+  const columns = metadata.columns.map<ColumnSpec>((column) => {
+    if (typeof column.type !== 'string') {
+      throw new Error(`${metadata.tableName}.${column.databaseName}: RowTable needs the column type named as a string.`);
+    }
+    return { property: column.propertyName, name: column.databaseName, column: quoteIdent(column.databaseName), sqlType: column.type, primary: column.isPrimary };
+  });
+  const primary = columns.filter((column) => column.primary);
+  if (primary.length === 0) throw new Error(`${metadata.tableName} has no primary key; RowTable needs one.`);
+  return {
+    table: quoteIdent(metadata.tableName),
+    columns,
+    primary,
+    // pg parses jsonb, integer and boolean itself; dates and int8 come back as text, as TypeORM gives them.
+    selectList: columns
+      .map(({ column, sqlType }) => (sqlType === 'date' || sqlType === 'bigint' ? `${column}::text AS ${column}` : column))
+      .join(', '),
+    columnList: columns.map((c) => c.column).join(', '),
+    recordType: columns.map((c) => `${c.column} ${c.sqlType}`).join(', '),
+  };
 }
 
 /** A JS value as an element of the batch's array parameter for a column of `sqlType`. */
@@ -76,7 +70,7 @@ function keyFilter(columns: ColumnSpec[], keys: ObjectLiteral[], offset = 0): { 
  * hydrate them.
  */
 export class RowTable<R extends ObjectLiteral> {
-  /** The last DataSource's spec: `getMetadata` searches every entity, and `keyOf` runs per row. */
+  /** The spec for the last DataSource asked about: `keyOf` runs per row. */
   private last: { connection: EntityManager['connection']; spec: TableSpec } | null = null;
 
   constructor(readonly entity: EntityTarget<R>) {}
