@@ -15,12 +15,6 @@ import type { DataSource, EntitySchema } from 'typeorm';
 import { HistoryWriter } from '../../jobs/src/reports/history-writer.fixtures';
 import { AppealsQueueEntity, AppealsQueueTable1764100000001, appealsQueueProjection } from './appeals-queue';
 import { AuditQueueEntity, AuditQueueTable1764100000000, auditQueueProjection } from './audit-queue';
-import {
-  CertificateReadinessTables1764100000002,
-  ReadinessCertificantEntity,
-  ReadinessCycleEntity,
-  certificateReadinessProjection,
-} from './certificate-readiness';
 import { CertificantHistoryEntity, CertificantHistoryTables1764300000001, HistorySubjectEntity, certificantHistoryProjection } from './certificant-history';
 import { CertificantSearchEntity, CertificantSearchTable1764300000000, certificantSearchProjection } from './certificant-search';
 import { CycleStatusCertificantEntity, CycleStatusCycleEntity, CycleStatusEntity, CycleStatusTables1764200000000, cycleStatusProjection } from './cycle-status';
@@ -39,12 +33,11 @@ const PROJECTIONS: Projection[] = [
   certificantHistoryProjection,
   auditQueueProjection,
   appealsQueueProjection,
-  certificateReadinessProjection,
 ];
 const ENTITIES: EntitySchema[] = [
   CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity,
   CertificantSearchEntity, CertificantHistoryEntity, HistorySubjectEntity,
-  AuditQueueEntity, AppealsQueueEntity, ReadinessCertificantEntity, ReadinessCycleEntity,
+  AuditQueueEntity, AppealsQueueEntity,
 ];
 
 let schema: string;
@@ -62,7 +55,7 @@ beforeAll(async () => {
     entities: ENTITIES,
     migrations: [
       CycleStatusTables1764200000000, CertificantSearchTable1764300000000, CertificantHistoryTables1764300000001,
-      AuditQueueTable1764100000000, AppealsQueueTable1764100000001, CertificateReadinessTables1764100000002,
+      AuditQueueTable1764100000000, AppealsQueueTable1764100000001,
     ],
     searchPath: schema,
     applicationName: 'recert-read-models-test',

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { cycleAdminDecider, cycleAdminStream, isDomainError, policyFor, type CycleCommand, type CycleName } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import { ReadinessCertificantEntity } from '@recert/read-models';
+import { CycleStatusCertificantEntity } from '@recert/read-models';
 import type { CycleMilestoneJob } from '../../../../libs/jobs/src/queues';
 import { CycleStreams, lastPosition, stepOf } from '../audits/cycle-streams';
 import { CommandRunner } from '../commands/command-runner';
@@ -106,9 +106,9 @@ export class CycleMilestones implements OnModuleInit {
     }
   }
 
-  /** Every registered certificant (merged-away accounts are read with their survivor), from the readiness read model. */
+  /** Every registered certificant (merged-away accounts are read with their survivor), from the cycle-status read model. */
   private async certificantIds(): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(ReadinessCertificantEntity).find({ order: { certificantId: 'ASC' } });
+    const rows = await this.dataSource.getRepository(CycleStatusCertificantEntity).find({ order: { certificantId: 'ASC' } });
     return rows.filter((row) => row.state.status === 'registered').map((row) => row.certificantId);
   }
 }

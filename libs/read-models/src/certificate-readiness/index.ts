@@ -1,11 +1,1 @@
-export {
-  CertificateReadinessTables1764100000002,
-  ReadinessCertificantEntity,
-  ReadinessCycleEntity,
-  certificateReadinessProjection,
-  cycleStreamKey,
-  projectReadinessCertificant,
-  projectReadinessCycle,
-  type ReadinessCertificantRow,
-  type ReadinessCycleRow,
-} from './certificate-readiness.projection';
+export { CertificateReadinessTables1764100000002, DropCertificateReadinessTables1764600000001 } from './certificate-readiness.migrations';

@@ -14,7 +14,8 @@
  *   with today's date from `cycle_status_cycles.facts`.
  * - `cycle_status_cycles`: one row per (certificant_id, cycle): the folded cycle stream (`state`),
  *   the audit fact, and `facts`, the `CycleFacts` `cycleStatus` takes (merged accounts joined,
- *   `countsFrom` applied); null while the certificant is not known.
+ *   `countsFrom` applied); null while the certificant is not known. Certificate readiness pages
+ *   through a cycle's rows by (cycle, certificant_id) and judges their states as of today (ADR 10).
  * - `cycle_status_certificants`: the folded certificant stream (certifications held, membership,
  *   merges), which every cycle of that certificant is judged with.
  */
@@ -63,6 +64,7 @@ export interface CycleStatusCertificantRow {
 const PK_STATUS = 'PK_cycle_status';
 const PK_CYCLES = 'PK_cycle_status_cycles';
 const PK_CERTIFICANTS = 'PK_cycle_status_certificants';
+const IDX_CYCLES_BY_CYCLE = 'IDX_cycle_status_cycles_cycle';
 
 export const CycleStatusEntity = new EntitySchema<CycleStatusRow>({
   name: 'CycleStatus',
@@ -102,6 +104,7 @@ export const CycleStatusCycleEntity = new EntitySchema<CycleStatusCycleRow>({
     facts: { type: 'jsonb', nullable: true },
     asOf: { name: 'as_of', type: 'text', nullable: true },
   },
+  indices: [{ name: IDX_CYCLES_BY_CYCLE, columns: ['cycle', 'certificantId'] }],
 });
 
 export const CycleStatusCertificantEntity = new EntitySchema<CycleStatusCertificantRow>({
@@ -137,5 +140,16 @@ export class CycleStatusTables1764200000000 implements MigrationInterface {
     await runner.query('DROP TABLE cycle_status_certificants');
     await runner.query('DROP TABLE cycle_status_cycles');
     await runner.query('DROP TABLE cycle_status');
+  }
+}
+
+/** Certificate readiness reads a cycle's rows in certificant order (ADR 10). */
+export class CycleStatusCyclesByCycle1764600000000 implements MigrationInterface {
+  name = 'CycleStatusCyclesByCycle1764600000000';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE INDEX "${IDX_CYCLES_BY_CYCLE}" ON cycle_status_cycles (cycle, certificant_id)`);
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX "${IDX_CYCLES_BY_CYCLE}"`);
   }
 }

@@ -2,6 +2,7 @@ export {
   CycleStatusCertificantEntity,
   CycleStatusCycleEntity,
   CycleStatusEntity,
+  CycleStatusCyclesByCycle1764600000000,
   CycleStatusTables1764200000000,
   type CycleStatusCertificantRow,
   type CycleStatusCycleRow,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { certificateReadiness, policyFor, type Blocker, type CycleName, type CycleStatus } from '@recert/domain';
-import { In, MoreThan, type DataSource } from 'typeorm';
-import { ReadinessCertificantEntity, ReadinessCycleEntity, type ReadinessCycleRow } from '@recert/read-models';
+import { In, MoreThan, MoreThanOrEqual, Not, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { CycleStatusCertificantEntity, CycleStatusCycleEntity, type CycleStatusCycleRow } from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 import { cycleStatusOfRecords, previousCycleOf } from '@recert/domain';
@@ -15,8 +15,11 @@ export interface ReadinessItem {
 }
 
 /**
- * D7.1, D5.5: who is ready for a certificate in a cycle. The read model keeps the folded states;
- * the status and the readiness are the domain's (`cycleStatus`, `certificateReadiness`), as of today.
+ * D7.1, D5.5: who is ready for a certificate in a cycle. The cycle-status read model keeps the
+ * folded states (ADR 10: readiness has no copy of its own); the status and the readiness are the
+ * domain's (`cycleStatus`, `certificateReadiness`), as of today. The population is the cycle's
+ * rows that an event of the cycle or of an audit of it wrote (cycle status also keeps a row for
+ * the current cycle of every certified certificant, to judge it; those have nothing to judge yet).
  */
 @Injectable()
 export class CertificateReadinessQuery {
@@ -27,8 +30,8 @@ export class CertificateReadinessQuery {
 
   async list(cycle: CycleName, limit: number, cursor?: string): Promise<{ items: ReadinessItem[]; nextCursor: string | null }> {
     policyFor(cycle);
-    const rows = await this.dataSource.getRepository(ReadinessCycleEntity).find({
-      where: { cycle, ...(cursor ? { certificantId: MoreThan(cursor) } : {}) },
+    const rows = await this.dataSource.getRepository(CycleStatusCycleEntity).find({
+      where: withEvents({ cycle, ...(cursor ? { certificantId: MoreThan(cursor) } : {}) }),
       order: { certificantId: 'ASC' },
       take: limit + 1,
     });
@@ -47,7 +50,7 @@ export class CertificateReadinessQuery {
 
   /** D5.1: the population of an audit draw, those who completed the cycle. */
   async completers(cycle: CycleName): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(ReadinessCycleEntity).find({ where: { cycle }, order: { certificantId: 'ASC' } });
+    const rows = await this.dataSource.getRepository(CycleStatusCycleEntity).find({ where: withEvents({ cycle }), order: { certificantId: 'ASC' } });
     const statuses = await this.statuses(cycle, rows);
     return statuses
       .filter(({ status }) => status.certifications.some((c) => c.required && (c.status === 'Complete' || c.status === 'CompleteLate')))
@@ -56,19 +59,19 @@ export class CertificateReadinessQuery {
 
   /** Every registered certificant's status in the cycle, today (what issuance decides on). */
   async allStatuses(cycle: CycleName): Promise<{ certificantId: string; status: CycleStatus }[]> {
-    const rows = await this.dataSource.getRepository(ReadinessCycleEntity).find({ where: { cycle }, order: { certificantId: 'ASC' } });
+    const rows = await this.dataSource.getRepository(CycleStatusCycleEntity).find({ where: withEvents({ cycle }), order: { certificantId: 'ASC' } });
     return this.statuses(cycle, rows);
   }
 
-  private async statuses(cycle: CycleName, rows: ReadinessCycleRow[]): Promise<{ certificantId: string; status: CycleStatus }[]> {
+  private async statuses(cycle: CycleName, rows: CycleStatusCycleRow[]): Promise<{ certificantId: string; status: CycleStatus }[]> {
     if (rows.length === 0) return [];
     const certificants = await this.dataSource
-      .getRepository(ReadinessCertificantEntity)
+      .getRepository(CycleStatusCertificantEntity)
       .findBy({ certificantId: In(rows.map((row) => row.certificantId)) });
     const byId = new Map(certificants.map((c) => [c.certificantId, c.state]));
     const duplicates = certificants.flatMap((c) => c.state.mergedDuplicates);
     const previousCycle = previousCycleOf(cycle);
-    const related = await this.dataSource.getRepository(ReadinessCycleEntity).find({
+    const related = await this.dataSource.getRepository(CycleStatusCycleEntity).find({
       where: [
         ...(duplicates.length > 0 ? [{ cycle, certificantId: In(duplicates) }] : []),
         ...(previousCycle ? [{ cycle: previousCycle, certificantId: In(rows.map((row) => row.certificantId)) }] : []),
@@ -94,4 +97,12 @@ export class CertificateReadinessQuery {
       return [{ certificantId: row.certificantId, status }];
     });
   }
+}
+
+/** The rows a cycle or audit event wrote: a cycle event sets `lastRevision`, an audit event `audit`. */
+function withEvents(where: FindOptionsWhere<CycleStatusCycleRow>): FindOptionsWhere<CycleStatusCycleRow>[] {
+  return [
+    { ...where, lastRevision: MoreThanOrEqual(0) },
+    { ...where, audit: Not(IsNull()) },
+  ];
 }

@@ -22,7 +22,15 @@ import { ProjectionRunner } from '../projection-runner';
 import { Projections } from '../projections';
 import { quoteIdent } from '../shadow-tables';
 import { DATABASE_URL } from '../testing/read-model-test-database';
-import { CertificateReadinessTables1764100000002, certificateReadinessProjection, ReadinessCertificantEntity, ReadinessCycleEntity, type ReadinessCycleRow } from '.';
+import {
+  CycleStatusCertificantEntity,
+  CycleStatusCycleEntity,
+  CycleStatusCyclesByCycle1764600000000,
+  CycleStatusEntity,
+  CycleStatusTables1764200000000,
+  cycleStatusProjection,
+  type CycleStatusCycleRow,
+} from '.';
 import { cycleStatusOfRecords } from '@recert/domain';
 
 jest.setTimeout(30_000);
@@ -32,7 +40,7 @@ const CYCLE = '2021-2023';
 const PROJECTIONS: [Projection, EntityTarget<ObjectLiteral>[]][] = [
   [auditQueueProjection, [AuditQueueEntity]],
   [appealsQueueProjection, [AppealsQueueEntity]],
-  [certificateReadinessProjection, [ReadinessCertificantEntity, ReadinessCycleEntity]],
+  [cycleStatusProjection, [CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity]],
 ];
 
 let schema: string;
@@ -47,8 +55,8 @@ beforeAll(async () => {
   dataSource = createDataSource({
     url: DATABASE_URL,
     poolSize: 6,
-    entities: [AuditQueueEntity, AppealsQueueEntity, ReadinessCertificantEntity, ReadinessCycleEntity],
-    migrations: [AuditQueueTable1764100000000, AppealsQueueTable1764100000001, CertificateReadinessTables1764100000002],
+    entities: [AuditQueueEntity, AppealsQueueEntity, CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity],
+    migrations: [AuditQueueTable1764100000000, AppealsQueueTable1764100000001, CycleStatusTables1764200000000, CycleStatusCyclesByCycle1764600000000],
     searchPath: schema,
     applicationName: 'recert-read-models-test',
   });
@@ -194,10 +202,10 @@ describe.each(PROJECTIONS.map(([projection, tables]) => [projection.name, projec
 
 it('keeps what the domain judges readiness on: the failed audit and the expiry it caused', async () => {
   const events = await allEvents();
-  await clear([ReadinessCertificantEntity, ReadinessCycleEntity]);
-  await dataSource.transaction((manager) => certificateReadinessProjection.apply(events.filter((e) => certificateReadinessProjection.handles(e.type)), manager));
-  const ada = (await dataSource.getRepository(ReadinessCycleEntity).findOneBy({ cycle: CYCLE, certificantId: ids.ada })) as ReadinessCycleRow;
-  const certificant = await dataSource.getRepository(ReadinessCertificantEntity).findOneByOrFail({ certificantId: ids.ada });
+  await clear([CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity]);
+  await dataSource.transaction((manager) => cycleStatusProjection.apply(events.filter((e) => cycleStatusProjection.handles(e.type)), manager));
+  const ada = (await dataSource.getRepository(CycleStatusCycleEntity).findOneBy({ cycle: CYCLE, certificantId: ids.ada })) as CycleStatusCycleRow;
+  const certificant = await dataSource.getRepository(CycleStatusCertificantEntity).findOneByOrFail({ certificantId: ids.ada });
   expect(ada.audit).toEqual({ auditId: ids.audit, status: 'failed', selectedOn: '2024-02-10', closedOn: '2024-02-10' });
   const status = cycleStatusOfRecords({ cycle: CYCLE, certificant: certificant.state, own: ada.state, merged: [], previous: null, audit: ada.audit }, '2024-02-11');
   expect(status.certifications.map((c) => c.status)).toEqual(['Expired']);
