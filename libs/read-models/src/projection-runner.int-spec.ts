@@ -136,6 +136,25 @@ describe('ProjectionRunner', () => {
     await expectMatchesLog();
   });
 
+  it('moves only the checkpoint for a batch with none of its events, as a compare-and-set too', async () => {
+    await seed();
+    const running = runner();
+    await running.catchUp();
+    const counts = await db.counts();
+    const from = await checkpointOf();
+    await append('certificant-3', 'Ignored', 'Ignored');
+    await visible();
+    const batch = (await db.allEvents()).filter((event) => comparePositions(event.position, { txId: from.tx_id, globalPosition: from.global_position }) > 0);
+    expect(batch.map((event) => event.type)).toEqual(['Ignored', 'Ignored']);
+
+    const outcome = await running.step();
+
+    expect(outcome.live).toBe(2);
+    expect(await checkpointOf()).toMatchObject({ tx_id: lastAppended.txId, global_position: lastAppended.globalPosition, owner: running.owner });
+    expect(await db.counts()).toEqual(counts);
+    await expect(running.commit(batch, { txId: from.tx_id, globalPosition: from.global_position })).rejects.toBeInstanceOf(StaleCheckpoint);
+  });
+
   it('loses nothing and applies nothing twice when the session dies mid-batch', async () => {
     await seed();
     let crashes = 0;
