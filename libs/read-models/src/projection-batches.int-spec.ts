@@ -17,7 +17,14 @@ import { AppealsQueueEntity, AppealsQueueTable1764100000001, appealsQueueProject
 import { AuditQueueEntity, AuditQueueTable1764100000000, auditQueueProjection } from './audit-queue';
 import { CertificantHistoryEntity, CertificantHistoryTables1764300000001, HistorySubjectEntity, certificantHistoryProjection } from './certificant-history';
 import { CertificantSearchEntity, CertificantSearchTable1764300000000, certificantSearchProjection } from './certificant-search';
-import { CycleStatusCertificantEntity, CycleStatusCycleEntity, CycleStatusEntity, CycleStatusTables1764200000000, cycleStatusProjection } from './cycle-status';
+import {
+  CycleStatusCertificantEntity,
+  CycleStatusCycleEntity,
+  CycleStatusEntity,
+  CycleStatusFactsNotStored1764600000002,
+  CycleStatusTables1764200000000,
+  cycleStatusProjection,
+} from './cycle-status';
 import { createDataSource, poolOf } from './data-source';
 import type { Projection } from './projection';
 import { quoteIdent } from './shadow-tables';
@@ -55,7 +62,7 @@ beforeAll(async () => {
     entities: ENTITIES,
     migrations: [
       CycleStatusTables1764200000000, CertificantSearchTable1764300000000, CertificantHistoryTables1764300000001,
-      AuditQueueTable1764100000000, AppealsQueueTable1764100000001,
+      AuditQueueTable1764100000000, AppealsQueueTable1764100000001, CycleStatusFactsNotStored1764600000002,
     ],
     searchPath: schema,
     applicationName: 'recert-read-models-test',

@@ -11,6 +11,7 @@ import {
   CycleStatusCycleEntity,
   CycleStatusCyclesByCycle1764600000000,
   CycleStatusEntity,
+  CycleStatusFactsNotStored1764600000002,
   CycleStatusTables1764200000000,
   cycleStatusProjection,
 } from '@recert/read-models';
@@ -43,5 +44,5 @@ export const READ_MODEL_MIGRATIONS: Function[] = [
   CertificantSearchTable1764300000000, CertificantHistoryTables1764300000001,
   StaffAccountsTable1764400000002,
   CertificatesTable1764500000000,
-  CycleStatusCyclesByCycle1764600000000, DropCertificateReadinessTables1764600000001,
+  CycleStatusCyclesByCycle1764600000000, DropCertificateReadinessTables1764600000001, CycleStatusFactsNotStored1764600000002,
 ];

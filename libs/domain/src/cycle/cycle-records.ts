@@ -9,7 +9,7 @@ import { certificationsForCycle } from './cycle-facts';
 import type { CycleState } from './state';
 
 /**
- * Everything a certificant's cycle is judged on, gathered from its streams (or from the readiness
+ * Everything a certificant's cycle is judged on, gathered from its streams (or from the cycle-status
  * read model, which keeps the same states): the certificant, the cycle, the same cycle of merged
  * accounts (D1.3), the previous cycle (D2.3 `countsFrom`) and the audit (D5).
  */

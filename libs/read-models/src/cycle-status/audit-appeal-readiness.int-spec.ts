@@ -27,6 +27,7 @@ import {
   CycleStatusCycleEntity,
   CycleStatusCyclesByCycle1764600000000,
   CycleStatusEntity,
+  CycleStatusFactsNotStored1764600000002,
   CycleStatusTables1764200000000,
   cycleStatusProjection,
   type CycleStatusCycleRow,
@@ -56,7 +57,7 @@ beforeAll(async () => {
     url: DATABASE_URL,
     poolSize: 6,
     entities: [AuditQueueEntity, AppealsQueueEntity, CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity],
-    migrations: [AuditQueueTable1764100000000, AppealsQueueTable1764100000001, CycleStatusTables1764200000000, CycleStatusCyclesByCycle1764600000000],
+    migrations: [AuditQueueTable1764100000000, AppealsQueueTable1764100000001, CycleStatusTables1764200000000, CycleStatusCyclesByCycle1764600000000, CycleStatusFactsNotStored1764600000002],
     searchPath: schema,
     applicationName: 'recert-read-models-test',
   });

@@ -10,12 +10,14 @@
  *   Certificant search joins it on (certificant_id, cycle) for `currentCycleStatus`; audit draws
  *   and certificate readiness read the completers (`status IN ('Complete','CompleteLate', ...)`).
  *   The status is `cycleStatus` as of `as_of`: the business date of the last event that changed
- *   the cycle. A deadline passing without an event is not in these columns; the GET recomputes
- *   with today's date from `cycle_status_cycles.facts`.
+ *   the cycle. A deadline passing without an event is not in these columns; the GET judges the
+ *   folded states below with today's date.
  * - `cycle_status_cycles`: one row per (certificant_id, cycle): the folded cycle stream (`state`),
- *   the audit fact, and `facts`, the `CycleFacts` `cycleStatus` takes (merged accounts joined,
- *   `countsFrom` applied); null while the certificant is not known. Certificate readiness pages
- *   through a cycle's rows by (cycle, certificant_id) and judges their states as of today (ADR 10).
+ *   the audit fact, and `as_of`, the date its status rows were judged for (null while the
+ *   certificant is not known). What `cycleStatus` takes (the facts: merged accounts' activities
+ *   joined, `countsFrom` from the previous cycle) is derived from these rows where it is needed,
+ *   not stored: it would repeat every activity of the state (ADR 10). Certificate readiness pages
+ *   through a cycle's rows by (cycle, certificant_id) and judges their states as of today.
  * - `cycle_status_certificants`: the folded certificant stream (certifications held, membership,
  *   merges), which every cycle of that certificant is judged with.
  */
@@ -50,8 +52,7 @@ export interface CycleStatusCycleRow {
   /** -1 until the first event of the cycle stream (an audit or a certification may come first). */
   lastRevision: number;
   audit: CycleFacts['audit'];
-  facts: CycleFacts | null;
-  /** The business date the `cycle_status` rows were computed for. */
+  /** The business date the `cycle_status` rows were computed for; null while the cycle is not judged. */
   asOf: string | null;
 }
 
@@ -101,7 +102,6 @@ export const CycleStatusCycleEntity = new EntitySchema<CycleStatusCycleRow>({
     state: { type: 'jsonb' },
     lastRevision: { name: 'last_revision', type: 'integer' },
     audit: { type: 'jsonb', nullable: true },
-    facts: { type: 'jsonb', nullable: true },
     asOf: { name: 'as_of', type: 'text', nullable: true },
   },
   indices: [{ name: IDX_CYCLES_BY_CYCLE, columns: ['cycle', 'certificantId'] }],
@@ -151,5 +151,16 @@ export class CycleStatusCyclesByCycle1764600000000 implements MigrationInterface
   }
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP INDEX "${IDX_CYCLES_BY_CYCLE}"`);
+  }
+}
+
+/** The facts are derived from the states where they are judged, not stored beside them (ADR 10). */
+export class CycleStatusFactsNotStored1764600000002 implements MigrationInterface {
+  name = 'CycleStatusFactsNotStored1764600000002';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE cycle_status_cycles DROP COLUMN facts');
+  }
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE cycle_status_cycles ADD COLUMN facts jsonb');
   }
 }

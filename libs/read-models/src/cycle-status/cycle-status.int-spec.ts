@@ -2,6 +2,7 @@ import {
   certificantDecider,
   certificantStream,
   cycleDecider,
+  cycleStatusOfRecords,
   cycleStream,
   fold,
   policyFor,
@@ -21,8 +22,11 @@ import {
   CycleStatusCertificantEntity,
   CycleStatusCycleEntity,
   CycleStatusEntity,
+  CycleStatusFactsNotStored1764600000002,
   CycleStatusTables1764200000000,
+  cycleRecordsOf,
   cycleStatusProjection,
+  readCycleStatusRecord,
   type CycleStatusRow,
 } from '.';
 
@@ -46,7 +50,7 @@ beforeAll(async () => {
     url: DATABASE_URL,
     poolSize: 6,
     entities: [CycleStatusEntity, CycleStatusCycleEntity, CycleStatusCertificantEntity],
-    migrations: [CycleStatusTables1764200000000],
+    migrations: [CycleStatusTables1764200000000, CycleStatusFactsNotStored1764600000002],
     searchPath: schema,
     applicationName: 'recert-read-models-test',
   });
@@ -161,8 +165,21 @@ it('keeps one status row per certification, judged by cycleStatus: merged activi
   expect(ada).toMatchObject({ status: 'InProgress', appliedTenths: 20, required: true, asOf: '2024-05-01', auditStatus: null });
   const completed = await status.findOneByOrFail({ certificantId: ids.ada, cycle: PREVIOUS, certification: 'CSCS' });
   expect(completed).toMatchObject({ status: 'Complete', appliedTenths: 60, recertificationFeePaid: true, auditStatus: 'open', completedOn: '2023-06-01' });
-  const cycleRow = await dataSource.getRepository(CycleStatusCycleEntity).findOneByOrFail({ certificantId: ids.ada, cycle: CYCLE });
-  expect(cycleRow.facts?.activities).toHaveLength(2);
+});
+
+it('reads what the GET judges in one query: the cycle, the previous one and the merged account, judged as the status rows were', async () => {
+  await clear();
+  await dataSource.transaction(async (manager) => cycleStatusProjection.apply(await allEvents(), manager));
+  const record = await readCycleStatusRecord(dataSource, ids.ada, CYCLE);
+  expect(record.cycle?.asOf).toBe('2024-05-01');
+  expect(record.previous?.activities.length).toBeGreaterThan(0);
+  expect(record.merged.map((state) => state.activities.length)).toEqual([1]);
+  const judged = cycleStatusOfRecords(cycleRecordsOf(record, CYCLE)!, '2024-05-01');
+  const stored = await dataSource.getRepository(CycleStatusEntity).findBy({ certificantId: ids.ada, cycle: CYCLE });
+  expect(judged.certifications.map(({ certification, status, appliedTenths, countsFrom }) => ({ certification, status, appliedTenths, countsFrom }))).toEqual(
+    stored.map(({ certification, status, appliedTenths, countsFrom }) => ({ certification, status, appliedTenths, countsFrom })),
+  );
+  expect(await readCycleStatusRecord(dataSource, randomUUID(), CYCLE)).toEqual({ certificant: null, cycle: null, previous: null, merged: [] });
 });
 
 it('rebuilds into tables equal to the live ones, row for row', async () => {

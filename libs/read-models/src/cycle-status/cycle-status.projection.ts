@@ -1,9 +1,8 @@
 import {
   CERTIFICANT_EVENT_VERSIONS,
   CYCLE_EVENT_VERSIONS,
-  cycleFactsOf,
   cycleOf,
-  cycleStatus,
+  cycleStatusOfRecords,
   evolveCertificant,
   evolveCycle,
   initialCertificantState,
@@ -15,7 +14,6 @@ import {
   type CertificantEvent,
   type CertificantState,
   type CycleEvent,
-  type CycleFacts,
   type CycleName,
   type CycleState,
 } from '@recert/domain';
@@ -31,7 +29,7 @@ import {
   type CycleStatusCycleRow,
   type CycleStatusRow,
 } from './cycle-status.entities';
-import { cycleContextOf, previousCycleOf } from '@recert/domain';
+import { previousCycleOf } from '@recert/domain';
 
 const CERTIFICANT_EVENTS = new Set<string>(Object.keys(CERTIFICANT_EVENT_VERSIONS));
 const CYCLE_EVENTS = new Set<string>(Object.keys(CYCLE_EVENT_VERSIONS));
@@ -63,30 +61,20 @@ export function projectCycleStatusCycle(row: CycleStatusCycleRow | null, event: 
   return { ...base, state: evolveCycle(base.state, { type: event.type, data: event.data } as CycleEvent), lastRevision: event.streamRevision };
 }
 
-export interface CycleEvaluation {
-  facts: CycleFacts;
-  rows: CycleStatusRow[];
-}
-
 /**
- * Pure: the facts `cycleStatus` takes for one certificant's cycle (merged accounts joined, D1.3;
- * `countsFrom` from the previous cycle, D2.3) and the status rows as of `asOf`. No rule here:
- * the domain's context, facts and status functions, composed.
+ * Pure: the status rows of one certificant's cycle as of `asOf`, judged by the domain on the
+ * folded states (merged accounts joined, D1.3; `countsFrom` from the previous cycle, D2.3). No
+ * rule here: `cycleStatusOfRecords`, called.
  */
-export function evaluateCycle(
+function statusRowsOf(
   certificant: CertificantState,
   own: CycleStatusCycleRow,
   merged: CycleState[],
   previous: CycleState | null,
   asOf: string,
-): CycleEvaluation {
-  const context = cycleContextOf(
-    { cycle: own.cycle, certificant, own: own.state, merged, previous, audit: own.audit },
-    { today: asOf, now: `${asOf}T12:00:00.000Z`, actor: 'system' },
-  );
-  const facts = cycleFactsOf(own.state, { cycle: own.cycle }, context);
-  const status = cycleStatus(facts, context.policy, asOf);
-  const rows = status.certifications.map<CycleStatusRow>((c) => ({
+): CycleStatusRow[] {
+  const status = cycleStatusOfRecords({ cycle: own.cycle, certificant, own: own.state, merged, previous, audit: own.audit }, asOf);
+  return status.certifications.map<CycleStatusRow>((c) => ({
     certificantId: own.certificantId,
     cycle: own.cycle,
     certification: c.certification,
@@ -106,11 +94,10 @@ export function evaluateCycle(
     deadline: status.deadline,
     lateDeadline: status.lateDeadline,
   }));
-  return { facts, rows };
 }
 
-export function emptyCycleRow(key: { certificantId: string; cycle: string }): CycleStatusCycleRow {
-  return { ...key, state: initialCycleState, lastRevision: -1, audit: null, facts: null, asOf: null };
+function emptyCycleRow(key: { certificantId: string; cycle: string }): CycleStatusCycleRow {
+  return { ...key, state: initialCycleState, lastRevision: -1, audit: null, asOf: null };
 }
 
 /** `cycle-<certificantId>-<cycle>` for cycle events; the audit's own data for audit events. */
@@ -166,7 +153,7 @@ interface Judgement {
   key: CycleKey;
   /** The business date it is judged as of; null while its certificant is not known. */
   asOf: string | null;
-  /** True once judged with a known certificant: the row carries facts and status rows. */
+  /** True once judged with a known certificant: the row has its `asOf` and status rows. */
   judged: boolean;
 }
 
@@ -305,7 +292,7 @@ class CycleStatusBatch {
   private judge(key: CycleKey, eventDate: string): void {
     const id = keyString(key);
     const row = this.cycle(key);
-    const judgement = this.judgements.get(id) ?? { key, asOf: row?.asOf ?? null, judged: (row?.facts ?? null) !== null };
+    const judgement = this.judgements.get(id) ?? { key, asOf: row?.asOf ?? null, judged: (row?.asOf ?? null) !== null };
     this.judgements.set(id, judgement);
     const certificant = this.certificant(key.certificantId);
     if (!certificant || certificant.state.status === 'unregistered') {
@@ -326,7 +313,7 @@ class CycleStatusBatch {
     for (const { key, asOf, judged } of this.judgements.values()) {
       const own = this.cycle(key) ?? emptyCycleRow(key);
       if (!judged || asOf === null) {
-        if (own.facts !== null) this.setCycle({ ...own, facts: null, asOf: null });
+        if (own.asOf !== null) this.setCycle({ ...own, asOf: null });
         continue;
       }
       const certificant = this.certificant(key.certificantId)!;
@@ -335,9 +322,8 @@ class CycleStatusBatch {
       );
       const previousCycle = precedingCycleOf(key.cycle);
       const previous = previousCycle ? (this.cycle({ certificantId: key.certificantId, cycle: previousCycle })?.state ?? null) : null;
-      const evaluation = evaluateCycle(certificant.state, own, merged, previous, asOf);
-      this.setCycle({ ...own, facts: evaluation.facts, asOf });
-      statusRows.push(...evaluation.rows);
+      if (own.asOf !== asOf || this.changedCycles.has(keyString(key))) this.setCycle({ ...own, asOf });
+      statusRows.push(...statusRowsOf(certificant.state, own, merged, previous, asOf));
     }
     await STATUS.delete(this.manager, [...this.judgements.values()].map(({ key }) => key), ['certificantId', 'cycle']);
     await STATUS.insertNew(this.manager, statusRows);

@@ -3,6 +3,7 @@ export {
   CycleStatusCycleEntity,
   CycleStatusEntity,
   CycleStatusCyclesByCycle1764600000000,
+  CycleStatusFactsNotStored1764600000002,
   CycleStatusTables1764200000000,
   type CycleStatusCertificantRow,
   type CycleStatusCycleRow,
@@ -10,10 +11,7 @@ export {
 } from './cycle-status.entities';
 export {
   cycleStatusProjection,
-  emptyCycleRow,
-  evaluateCycle,
   projectCycleStatusCertificant,
   projectCycleStatusCycle,
-  type CycleEvaluation,
 } from './cycle-status.projection';
-export { readCycleStatusRecord, type CycleStatusRecord } from './cycle-status.read';
+export { cycleRecordsOf, readCycleStatusRecord, type CycleStatusRecord } from './cycle-status.read';

@@ -1,13 +1,14 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { cycleStatus, cycleStatusView, policyFor, type CycleStatusView } from '@recert/domain';
+import { cycleStatusOfRecords, cycleStatusView, policyFor, type CycleStatusView } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import { emptyCycleRow, evaluateCycle, readCycleStatusRecord } from '@recert/read-models';
+import { cycleRecordsOf, readCycleStatusRecord } from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 
 /**
- * `GET /certificants/:id/cycles/:cycle`: the facts the cycle-status projection stored, judged by
- * `cycleStatus` as of today, so a deadline passing shows without an event.
+ * `GET /certificants/:id/cycles/:cycle`: the folded states the cycle-status projection keeps (the
+ * certificant, the cycle, the previous cycle, merged accounts' cycles), judged by `cycleStatus` as
+ * of today, so a deadline passing shows without an event.
  */
 @Injectable()
 export class CycleStatusQuery {
@@ -17,14 +18,12 @@ export class CycleStatusQuery {
   ) {}
 
   async get(certificantId: string, cycle: string): Promise<CycleStatusView> {
-    const policy = policyFor(cycle);
-    const { certificant, cycle: row } = await readCycleStatusRecord(this.dataSource, certificantId, cycle);
-    if (!certificant || certificant.state.status === 'unregistered') {
+    policyFor(cycle);
+    const record = await readCycleStatusRecord(this.dataSource, certificantId, cycle);
+    const records = cycleRecordsOf(record, cycle);
+    if (!records || records.certificant.status === 'unregistered') {
       throw new NotFoundException({ code: 'CERTIFICANT_NOT_FOUND', message: `There is no certificant ${certificantId}.` });
     }
-    const today = this.clock.today();
-    // No event of this cycle yet: the certificant's certifications with an empty cycle.
-    const facts = row?.facts ?? evaluateCycle(certificant.state, row ?? emptyCycleRow({ certificantId, cycle }), [], null, today).facts;
-    return cycleStatusView(cycleStatus(facts, policy, today), certificantId);
+    return cycleStatusView(cycleStatusOfRecords(records, this.clock.today()), certificantId);
   }
 }
