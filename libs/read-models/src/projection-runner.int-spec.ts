@@ -136,6 +136,19 @@ describe('ProjectionRunner', () => {
     await expectMatchesLog();
   });
 
+  it('reads bigger batches while behind, and small ones again once caught up', async () => {
+    await seed(); // 11 events
+    const running = runner({}, { batchSize: 2, catchUpBatchSize: 5 });
+    const sizes: number[] = [];
+    for (let outcome = await running.step(); outcome.live > 0; outcome = await running.step()) sizes.push(outcome.live);
+
+    expect(sizes).toEqual([2, 5, 4]);
+    await expectMatchesLog();
+    await append('cycle-3-2026', 'CycleOpened', 'ActivityReported', 'ActivityReported');
+    await visible();
+    expect((await running.step()).live).toBe(2);
+  });
+
   it('moves only the checkpoint for a batch with none of its events, as a compare-and-set too', async () => {
     await seed();
     const running = runner();

@@ -50,6 +50,13 @@ export interface ProjectionRunnerOptions {
    * batch is written once.
    */
   rebuildBatchSize?: number;
+  /**
+   * Events per live batch while the runner is behind, that is, right after a full live batch (a
+   * worker starting on a long log, or after an outage): nothing waits on those events one by one
+   * either. Default `DEFAULT_REBUILD_BATCH_SIZE`, or `batchSize` when that is given (tests that
+   * ask for small batches keep them).
+   */
+  catchUpBatchSize?: number;
   /** Poll interval once caught up; `wake()` cuts it short after a local append. */
   idleMs?: number;
   /**
@@ -164,7 +171,8 @@ export class ProjectionRunner {
     this.exclusivity = options.exclusivity ?? 'lease';
     this.leaseMs = options.leaseMs ?? 30_000;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.liveCursor = new Cursor(reader.follower?.() ?? reader, this.batchSize);
+    const catchUpBatchSize = options.catchUpBatchSize ?? (options.batchSize === undefined ? DEFAULT_REBUILD_BATCH_SIZE : this.batchSize);
+    this.liveCursor = new Cursor(reader.follower?.() ?? reader, this.batchSize, catchUpBatchSize);
     this.shadowCursor = new Cursor(reader.follower?.() ?? reader, options.rebuildBatchSize ?? DEFAULT_REBUILD_BATCH_SIZE);
     this.idleMs = options.idleMs ?? 100;
     this.trickleMs = options.trickleMs ?? 50;
@@ -777,14 +785,16 @@ export class ProjectionRunner {
  * One cursor's reads of the log, a page ahead: after a full page the next one is asked for at
  * once, so that reading it overlaps with applying and committing this one (a runner's batches
  * otherwise wait on each other end to end). A page read early is still a prefix of the log after
- * its position, which is all `readAll` promises.
+ * its position, which is all `readAll` promises. After a full page the reader is behind, and the
+ * pages are `behindLimit` long until one comes back short.
  */
 class Cursor {
-  private ahead: { from: Position; page: Promise<RecordedEvent[]> } | null = null;
+  private ahead: { from: Position; limit: number; page: Promise<RecordedEvent[]> } | null = null;
 
   constructor(
     private readonly reader: LogReader,
     private readonly limit: number,
+    private readonly behindLimit: number = limit,
   ) {}
 
   async read(from: Position): Promise<RecordedEvent[]> {
@@ -792,13 +802,14 @@ class Cursor {
     this.ahead = null;
     const early = ahead && samePosition(ahead.from, from) ? await ahead.page.catch(() => null) : null;
     // A full page is final (below the commit-safe horizon); a short one may have grown since, and
-    // a failed one may work now: both are read again.
-    const events = early?.length === this.limit ? early : await this.reader.readAll(from, this.limit);
-    if (events.length === this.limit) {
+    // a failed one may work now: both are read again, at the page's length.
+    const asked = ahead && samePosition(ahead.from, from) ? ahead.limit : this.limit;
+    const events = early?.length === asked ? early : await this.reader.readAll(from, asked);
+    if (events.length === asked) {
       const next = events[events.length - 1].position;
-      const page = this.reader.readAll(next, this.limit);
+      const page = this.reader.readAll(next, this.behindLimit);
       page.catch(() => undefined); // handled where it is awaited
-      this.ahead = { from: next, page };
+      this.ahead = { from: next, limit: this.behindLimit, page };
     }
     return events;
   }
