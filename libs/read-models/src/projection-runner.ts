@@ -798,12 +798,12 @@ class Cursor {
   ) {}
 
   async read(from: Position): Promise<RecordedEvent[]> {
-    const ahead = this.ahead;
+    const ahead = this.ahead && samePosition(this.ahead.from, from) ? this.ahead : null;
     this.ahead = null;
-    const early = ahead && samePosition(ahead.from, from) ? await ahead.page.catch(() => null) : null;
+    const early = ahead ? await ahead.page.catch(() => null) : null;
     // A full page is final (below the commit-safe horizon); a short one may have grown since, and
     // a failed one may work now: both are read again, at the page's length.
-    const asked = ahead && samePosition(ahead.from, from) ? ahead.limit : this.limit;
+    const asked = ahead ? ahead.limit : this.limit;
     const events = early?.length === asked ? early : await this.reader.readAll(from, asked);
     if (events.length === asked) {
       const next = events[events.length - 1].position;

@@ -24,7 +24,6 @@ import {
   CycleStatusEntity,
   CycleStatusFactsNotStored1764600000002,
   CycleStatusTables1764200000000,
-  cycleRecordsOf,
   cycleStatusProjection,
   readCycleStatusRecord,
   type CycleStatusRow,
@@ -172,14 +171,14 @@ it('reads what the GET judges in one query: the cycle, the previous one and the 
   await dataSource.transaction(async (manager) => cycleStatusProjection.apply(await allEvents(), manager));
   const record = await readCycleStatusRecord(dataSource, ids.ada, CYCLE);
   expect(record.cycle?.asOf).toBe('2024-05-01');
-  expect(record.previous?.activities.length).toBeGreaterThan(0);
-  expect(record.merged.map((state) => state.activities.length)).toEqual([1]);
-  const judged = cycleStatusOfRecords(cycleRecordsOf(record, CYCLE)!, '2024-05-01');
+  expect(record.records?.previous?.activities.length).toBeGreaterThan(0);
+  expect(record.records?.merged.map((state) => state.activities.length)).toEqual([1]);
+  const judged = cycleStatusOfRecords(record.records!, '2024-05-01');
   const stored = await dataSource.getRepository(CycleStatusEntity).findBy({ certificantId: ids.ada, cycle: CYCLE });
   expect(judged.certifications.map(({ certification, status, appliedTenths, countsFrom }) => ({ certification, status, appliedTenths, countsFrom }))).toEqual(
     stored.map(({ certification, status, appliedTenths, countsFrom }) => ({ certification, status, appliedTenths, countsFrom })),
   );
-  expect(await readCycleStatusRecord(dataSource, randomUUID(), CYCLE)).toEqual({ certificant: null, cycle: null, previous: null, merged: [] });
+  expect(await readCycleStatusRecord(dataSource, randomUUID(), CYCLE)).toEqual({ certificant: null, cycle: null, records: null });
 });
 
 it('rebuilds into tables equal to the live ones, row for row', async () => {

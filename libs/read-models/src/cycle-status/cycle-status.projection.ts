@@ -12,10 +12,9 @@ import {
   PolicyNotFound,
   type AuditEvent,
   type CertificantEvent,
-  type CertificantState,
   type CycleEvent,
   type CycleName,
-  type CycleState,
+  type CycleRecords,
 } from '@recert/domain';
 import type { RecordedEvent } from '@recert/event-store';
 import type { EntityManager } from 'typeorm';
@@ -29,7 +28,7 @@ import {
   type CycleStatusCycleRow,
   type CycleStatusRow,
 } from './cycle-status.entities';
-import { previousCycleOf } from '@recert/domain';
+import { cycleRecordsFrom, remembered } from './cycle-records';
 
 const CERTIFICANT_EVENTS = new Set<string>(Object.keys(CERTIFICANT_EVENT_VERSIONS));
 const CYCLE_EVENTS = new Set<string>(Object.keys(CYCLE_EVENT_VERSIONS));
@@ -62,21 +61,14 @@ export function projectCycleStatusCycle(row: CycleStatusCycleRow | null, event: 
 }
 
 /**
- * Pure: the status rows of one certificant's cycle as of `asOf`, judged by the domain on the
- * folded states (merged accounts joined, D1.3; `countsFrom` from the previous cycle, D2.3). No
- * rule here: `cycleStatusOfRecords`, called.
+ * Pure: the status rows of one certificant's cycle as of `asOf`, judged by the domain on its
+ * records (`cycleRecordsFrom`). No rule here: `cycleStatusOfRecords`, called.
  */
-function statusRowsOf(
-  certificant: CertificantState,
-  own: CycleStatusCycleRow,
-  merged: CycleState[],
-  previous: CycleState | null,
-  asOf: string,
-): CycleStatusRow[] {
-  const status = cycleStatusOfRecords({ cycle: own.cycle, certificant, own: own.state, merged, previous, audit: own.audit }, asOf);
+function statusRowsOf(certificantId: string, records: CycleRecords, asOf: string): CycleStatusRow[] {
+  const status = cycleStatusOfRecords(records, asOf);
   return status.certifications.map<CycleStatusRow>((c) => ({
-    certificantId: own.certificantId,
-    cycle: own.cycle,
+    certificantId,
+    cycle: records.cycle,
     certification: c.certification,
     earnedOn: c.earnedOn,
     countsFrom: c.countsFrom,
@@ -116,18 +108,6 @@ function businessDateOf(event: RecordedEvent): string {
   return (event.metadata.occurredAt || event.metadata.recordedAt).slice(0, 10);
 }
 
-/**
- * A pure function of a cycle's name, remembered: policies are code, so the answer never changes,
- * and a batch asks the same few cycles thousands of times (a rebuild, millions).
- */
-function remembered<R>(fn: (cycle: CycleName) => R): (cycle: CycleName) => R {
-  const answers = new Map<CycleName, R>();
-  return (cycle) => {
-    if (!answers.has(cycle)) answers.set(cycle, fn(cycle));
-    return answers.get(cycle)!;
-  };
-}
-
 const hasPolicy = remembered((cycle) => {
   try {
     policyFor(cycle);
@@ -138,7 +118,6 @@ const hasPolicy = remembered((cycle) => {
   }
 });
 const followingCycleOf = remembered(nextCycleOf);
-const precedingCycleOf = remembered(previousCycleOf);
 
 type CycleKey = { certificantId: string; cycle: CycleName };
 const keyString = ({ certificantId, cycle }: { certificantId: string; cycle: string }) => `${certificantId}\u0000${cycle}`;
@@ -317,13 +296,9 @@ class CycleStatusBatch {
         continue;
       }
       const certificant = this.certificant(key.certificantId)!;
-      const merged = certificant.state.mergedDuplicates.map(
-        (duplicate) => this.cycle({ certificantId: duplicate, cycle: key.cycle })?.state ?? initialCycleState,
-      );
-      const previousCycle = precedingCycleOf(key.cycle);
-      const previous = previousCycle ? (this.cycle({ certificantId: key.certificantId, cycle: previousCycle })?.state ?? null) : null;
+      const records = cycleRecordsFrom(certificant.state, key.certificantId, key.cycle, (certificantId, cycle) => this.cycle({ certificantId, cycle }) ?? undefined);
       if (own.asOf !== asOf || this.changedCycles.has(keyString(key))) this.setCycle({ ...own, asOf });
-      statusRows.push(...statusRowsOf(certificant.state, own, merged, previous, asOf));
+      statusRows.push(...statusRowsOf(key.certificantId, records, asOf));
     }
     await STATUS.delete(this.manager, [...this.judgements.values()].map(({ key }) => key), ['certificantId', 'cycle']);
     await STATUS.insertNew(this.manager, statusRows);

@@ -1,15 +1,14 @@
-import { initialCycleState, previousCycleOf, type CycleName, type CycleRecords, type CycleState } from '@recert/domain';
+import type { CycleName, CycleRecords, CycleState } from '@recert/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { cycleRecordsFrom, cycleRowLookup, precedingCycleOf } from './cycle-records';
 import type { CycleStatusCertificantRow, CycleStatusCycleRow } from './cycle-status.entities';
 
 export interface CycleStatusRecord {
   certificant: CycleStatusCertificantRow | null;
   /** Null when no event of the cycle has been projected yet. */
   cycle: CycleStatusCycleRow | null;
-  /** The previous cycle's folded state (D2.3 `countsFrom`); null without a row. */
-  previous: CycleState | null;
-  /** The same cycle of the certificant's merged duplicates (D1.3), in the order they were merged. */
-  merged: CycleState[];
+  /** What the domain judges the cycle on (`cycleStatusOfRecords`); null without a certificant row. */
+  records: CycleRecords | null;
 }
 
 interface Row {
@@ -29,7 +28,7 @@ interface Row {
  * accounts merged into it (usually none).
  */
 export async function readCycleStatusRecord(db: DataSource | EntityManager, certificantId: string, cycle: CycleName): Promise<CycleStatusRecord> {
-  const previousCycle = previousCycleOf(cycle);
+  const previousCycle = precedingCycleOf(cycle);
   const rows: Row[] = await db.query(
     `SELECT p.state AS certificant_state, p.last_revision AS certificant_revision,
             c.certificant_id, c.cycle, c.state, c.last_revision, c.audit, c.as_of
@@ -45,28 +44,13 @@ export async function readCycleStatusRecord(db: DataSource | EntityManager, cert
     [certificantId, previousCycle ? [cycle, previousCycle] : [cycle], cycle],
   );
   const first = rows[0];
-  if (!first) return { certificant: null, cycle: null, previous: null, merged: [] };
-  const own = rows.find((row) => row.certificant_id === certificantId && row.cycle === cycle);
+  if (!first) return { certificant: null, cycle: null, records: null };
+  const found = rows.flatMap((row) =>
+    row.certificant_id === null ? [] : [{ certificantId: row.certificant_id, cycle: row.cycle!, state: row.state!, lastRevision: row.last_revision!, audit: row.audit, asOf: row.as_of }],
+  );
   return {
     certificant: { certificantId, state: first.certificant_state, lastRevision: first.certificant_revision },
-    cycle: own ? { certificantId, cycle, state: own.state!, lastRevision: own.last_revision!, audit: own.audit, asOf: own.as_of } : null,
-    previous: rows.find((row) => row.certificant_id === certificantId && row.cycle === previousCycle)?.state ?? null,
-    // In the order of the merges, as the projector joins them (the order of activities can matter to caps).
-    merged: first.certificant_state.mergedDuplicates.map(
-      (duplicate) => rows.find((row) => row.certificant_id === duplicate && row.cycle === cycle)?.state ?? initialCycleState,
-    ),
-  };
-}
-
-/** The records the domain judges the cycle on (`cycleStatusOfRecords`); null without a certificant row. */
-export function cycleRecordsOf(record: CycleStatusRecord, cycle: CycleName): CycleRecords | null {
-  if (!record.certificant) return null;
-  return {
-    cycle,
-    certificant: record.certificant.state,
-    own: record.cycle?.state ?? initialCycleState,
-    merged: record.merged,
-    previous: record.previous,
-    audit: record.cycle?.audit ?? null,
+    cycle: found.find((row) => row.certificantId === certificantId && row.cycle === cycle) ?? null,
+    records: cycleRecordsFrom(first.certificant_state, certificantId, cycle, cycleRowLookup(found)),
   };
 }

@@ -14,4 +14,5 @@ export {
   projectCycleStatusCertificant,
   projectCycleStatusCycle,
 } from './cycle-status.projection';
-export { cycleRecordsOf, readCycleStatusRecord, type CycleStatusRecord } from './cycle-status.read';
+export { readCycleStatusRecord, type CycleStatusRecord } from './cycle-status.read';
+export { cycleRecordsFrom, cycleRowLookup, type CycleRowLookup } from './cycle-records';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { certificateReadiness, policyFor, type Blocker, type CycleName, type CycleStatus } from '@recert/domain';
 import { In, MoreThan, MoreThanOrEqual, Not, IsNull, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { CycleStatusCertificantEntity, CycleStatusCycleEntity, type CycleStatusCycleRow } from '@recert/read-models';
+import { CycleStatusCertificantEntity, CycleStatusCycleEntity, cycleRecordsFrom, cycleRowLookup, type CycleStatusCycleRow } from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 import { cycleStatusOfRecords, previousCycleOf } from '@recert/domain';
@@ -77,23 +77,13 @@ export class CertificateReadinessQuery {
         ...(previousCycle ? [{ cycle: previousCycle, certificantId: In(rows.map((row) => row.certificantId)) }] : []),
       ],
     });
-    const cycleState = (certificantId: string, name: string) => related.find((r) => r.certificantId === certificantId && r.cycle === name)?.state;
+    const rowOf = cycleRowLookup([...rows, ...related]);
     const today = this.clock.today();
     return rows.flatMap((row) => {
       const certificant = byId.get(row.certificantId);
       // D1.3: a merged-away account's cycle is read with its survivor's.
       if (!certificant || certificant.status !== 'registered') return [];
-      const status = cycleStatusOfRecords(
-        {
-          cycle,
-          certificant,
-          own: row.state,
-          merged: certificant.mergedDuplicates.map((id) => cycleState(id, cycle)).filter((s) => s !== undefined),
-          previous: (previousCycle && cycleState(row.certificantId, previousCycle)) || null,
-          audit: row.audit,
-        },
-        today,
-      );
+      const status = cycleStatusOfRecords(cycleRecordsFrom(certificant, row.certificantId, cycle, rowOf), today);
       return [{ certificantId: row.certificantId, status }];
     });
   }

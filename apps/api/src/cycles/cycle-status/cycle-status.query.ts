@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { cycleStatusOfRecords, cycleStatusView, policyFor, type CycleStatusView } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import { cycleRecordsOf, readCycleStatusRecord } from '@recert/read-models';
+import { readCycleStatusRecord } from '@recert/read-models';
 import { Clock } from '../../clock/clock';
 import { DATA_SOURCE } from '../../database/tokens';
 
@@ -19,8 +19,7 @@ export class CycleStatusQuery {
 
   async get(certificantId: string, cycle: string): Promise<CycleStatusView> {
     policyFor(cycle);
-    const record = await readCycleStatusRecord(this.dataSource, certificantId, cycle);
-    const records = cycleRecordsOf(record, cycle);
+    const { records } = await readCycleStatusRecord(this.dataSource, certificantId, cycle);
     if (!records || records.certificant.status === 'unregistered') {
       throw new NotFoundException({ code: 'CERTIFICANT_NOT_FOUND', message: `There is no certificant ${certificantId}.` });
     }
