@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ProjectionRuntimeTables1764000000000 } from './migrations/1764000000000-projection-runtime-tables';
+import { writeWithoutCopy } from './row-table';
 
 export interface DatabaseConfig {
   /** A PostgreSQL URL, or the local socket URL pglite-socket serves in embedded mode. */
@@ -22,6 +23,11 @@ export interface DatabaseConfig {
   synchronize?: boolean;
   /** Aborts a transaction left idle, so one stuck writer cannot hold every reader back. */
   idleInTransactionTimeoutMs?: number;
+  /**
+   * Big batches of read-model rows go in by `COPY FROM STDIN` (default true). Embedded mode must
+   * say false: PGlite's socket server does not serve COPY, and the session would hang.
+   */
+  copy?: boolean;
 }
 
 /** The migrations this library owns, first in the list the app gives TypeORM. */
@@ -52,7 +58,9 @@ export function createDataSource(config: DatabaseConfig): DataSource {
     parseInt8: false,
     extra: sessionOptions ? { options: sessionOptions } : undefined,
   };
-  return new DataSource(options);
+  const dataSource = new DataSource(options);
+  if (config.copy === false) writeWithoutCopy(dataSource);
+  return dataSource;
 }
 
 /** The pg Pool TypeORM's driver owns. Valid once `dataSource.initialize()` has resolved. */

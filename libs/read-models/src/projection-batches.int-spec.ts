@@ -26,6 +26,7 @@ import {
   cycleStatusProjection,
 } from './cycle-status';
 import { createDataSource, poolOf } from './data-source';
+import { COPY_MIN_ROWS } from './row-table';
 import type { Projection } from './projection';
 import { quoteIdent } from './shadow-tables';
 import { DATABASE_URL } from './testing/read-model-test-database';
@@ -206,4 +207,21 @@ it('projects a random history in random batch splits into the same rows as one e
   );
   // The histories judged somebody's cycle, not only refused commands.
   expect(nonEmpty).toBeGreaterThan(RUNS / 3);
+});
+
+it('writes the same rows in one big batch, by COPY, as in small batches, by INSERT', async () => {
+  const people = COPY_MIN_ROWS + 20;
+  const steps: Step[] = Array.from({ length: people }, (_, who): Step[] => [
+    { kind: 'register', who, earnedOn: who % 2 ? '2015-05-01' : '2020-08-01', on: '2024-01-15' },
+    { kind: 'report', who, cycle: 1, activity: 0, hours: 1 + (who % 30), month: 1 + (who % 9), on: '2025-10-01' },
+    { kind: 'report', who, cycle: 1, activity: 1, hours: 12, month: 4, on: '2025-10-01' },
+    ...(who % 3 ? [{ kind: 'fee' as const, who, cycle: 1, on: '2025-10-01' }] : []),
+    ...(who % 10 === 0 ? [{ kind: 'audit' as const, who, cycle: 1, on: '2026-01-20' }] : []),
+  ]).flat();
+  const events = await record(steps);
+  const small = await project(events, [COPY_MIN_ROWS / 20]);
+  // Enough rows per table and batch for COPY: every timeline row, status row and new cycle row.
+  expect(small.certificant_history!.length).toBeGreaterThan(COPY_MIN_ROWS);
+  expect(small.cycle_status!.length).toBeGreaterThan(COPY_MIN_ROWS);
+  expect(await project(events, [events.length])).toEqual(small);
 });

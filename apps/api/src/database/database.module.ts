@@ -23,6 +23,7 @@ export async function openDatabase(config: RecertConfig): Promise<Database> {
   const dataSource = createDataSource({
     url,
     poolSize: embedded ? 1 : 10,
+    copy: !embedded,
     entities: [...READ_MODEL_ENTITIES, ...API_ENTITIES],
     migrations: [...READ_MODEL_MIGRATIONS, ...API_MIGRATIONS],
   });

@@ -155,6 +155,8 @@ class CycleStatusBatch {
   private readonly cycles = new Map<string, CycleStatusCycleRow>();
   private readonly cyclesOfCertificant = new Map<string, Set<CycleName>>();
   private readonly cyclesLoaded = new Set<string>();
+  /** Keys of the cycle rows stored before this batch: the others are new rows. */
+  private readonly storedCycles = new Set<string>();
   private readonly changedCycles = new Set<string>();
   private readonly judgements = new Map<string, Judgement>();
 
@@ -197,7 +199,10 @@ class CycleStatusBatch {
       wanted = linked;
     }
     const ids = [...known];
-    for (const row of await CYCLES.load(this.manager, ids.map((certificantId) => ({ certificantId })), ['certificantId'])) this.putCycle(row);
+    for (const row of await CYCLES.load(this.manager, ids.map((certificantId) => ({ certificantId })), ['certificantId'])) {
+      this.putCycle(row);
+      this.storedCycles.add(keyString(row));
+    }
     for (const id of ids) this.cyclesLoaded.add(id);
   }
 
@@ -303,7 +308,11 @@ class CycleStatusBatch {
     await STATUS.delete(this.manager, [...this.judgements.values()].map(({ key }) => key), ['certificantId', 'cycle']);
     await STATUS.insertNew(this.manager, statusRows);
     await this.certificants.save();
-    await CYCLES.upsert(this.manager, [...this.changedCycles].sort().map((id) => this.cycles.get(id)!));
+    await CYCLES.upsert(
+      this.manager,
+      [...this.changedCycles].sort().map((id) => this.cycles.get(id)!),
+      (row) => !this.storedCycles.has(keyString(row)),
+    );
   }
 }
 
