@@ -16,7 +16,8 @@ export class WorkerProcess {
     if (this.child) return;
     // bench/lib/worker-process.js -> apps/worker/src/main.js in the same build.
     const main = join(__dirname, '..', '..', 'apps', 'worker', 'src', 'main.js');
-    const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', main], {
+    // The young generation `npm run start:worker` gives the worker (ADR 11).
+    const child = spawn(process.execPath, ['--max-semi-space-size=128', '-r', 'tsconfig-paths/register', main], {
       env: { ...process.env, ...this.env, RECERT_MODE: 'worker' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -22,16 +22,26 @@ export interface CycleRecords {
   audit: CycleFacts['audit'];
 }
 
-/** The cycle before this one, when a policy exists for it. */
+const previousCycles = new Map<CycleName, CycleName | null>();
+
+/**
+ * The cycle before this one, when a policy exists for it. Policies are code, so the answer is
+ * remembered per cycle: judging a cycle asks it, a rebuild millions of times, and a cycle without
+ * a previous policy would otherwise throw and catch PolicyNotFound each time.
+ */
 export function previousCycleOf(cycle: CycleName): CycleName | null {
-  const previous = cycleOf(addDays(cycleBounds(cycle).startsOn, -1));
-  try {
-    policyFor(previous);
-    return previous;
-  } catch (error) {
-    if (error instanceof PolicyNotFound) return null;
-    throw error;
+  let previous = previousCycles.get(cycle);
+  if (previous === undefined) {
+    previous = cycleOf(addDays(cycleBounds(cycle).startsOn, -1));
+    try {
+      policyFor(previous);
+    } catch (error) {
+      if (!(error instanceof PolicyNotFound)) throw error;
+      previous = null;
+    }
+    previousCycles.set(cycle, previous);
   }
+  return previous;
 }
 
 /** The cycle decider's context from the records: composition of domain functions, no rule here. */

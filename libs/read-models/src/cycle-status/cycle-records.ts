@@ -20,8 +20,6 @@ export function remembered<R>(fn: (cycle: CycleName) => R): (cycle: CycleName) =
   };
 }
 
-export const precedingCycleOf = remembered(previousCycleOf);
-
 /** A certificant's folded cycle as the cycle-status tables keep it; undefined without a row. */
 export type CycleRowLookup = (certificantId: string, cycle: CycleName) => { state: CycleState; audit: CycleFacts['audit'] } | undefined;
 
@@ -34,7 +32,7 @@ export type CycleRowLookup = (certificantId: string, cycle: CycleName) => { stat
  */
 export function cycleRecordsFrom(certificant: CertificantState, certificantId: string, cycle: CycleName, rowOf: CycleRowLookup): CycleRecords {
   const own = rowOf(certificantId, cycle);
-  const previousCycle = precedingCycleOf(cycle);
+  const previousCycle = previousCycleOf(cycle);
   return {
     cycle,
     certificant,

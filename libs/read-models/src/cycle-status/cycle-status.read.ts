@@ -1,6 +1,6 @@
-import type { CycleName, CycleRecords, CycleState } from '@recert/domain';
+import { previousCycleOf, type CycleName, type CycleRecords, type CycleState } from '@recert/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { cycleRecordsFrom, cycleRowLookup, precedingCycleOf } from './cycle-records';
+import { cycleRecordsFrom, cycleRowLookup } from './cycle-records';
 import type { CycleStatusCertificantRow, CycleStatusCycleRow } from './cycle-status.entities';
 
 export interface CycleStatusRecord {
@@ -28,7 +28,7 @@ interface Row {
  * accounts merged into it (usually none).
  */
 export async function readCycleStatusRecord(db: DataSource | EntityManager, certificantId: string, cycle: CycleName): Promise<CycleStatusRecord> {
-  const previousCycle = precedingCycleOf(cycle);
+  const previousCycle = previousCycleOf(cycle);
   const rows: Row[] = await db.query(
     `SELECT p.state AS certificant_state, p.last_revision AS certificant_revision,
             c.certificant_id, c.cycle, c.state, c.last_revision, c.audit, c.as_of
