@@ -122,8 +122,9 @@ export class RowTable<R extends ObjectLiteral> {
   }
 
   /**
-   * Inserts `rows`, or updates every column of those whose key exists, in one statement. Rows
-   * `isNew` says had no row when the batch loaded them may go in by COPY (`insertNew`).
+   * Inserts `rows`, or updates every column of those whose key exists, in one statement; or in
+   * two, when `isNew` says `COPY_MIN_ROWS` or more had no row when the batch loaded them: those go
+   * in by COPY (as in `insertNew`, updated by the INSERT if a key was stored after all).
    */
   async upsert(manager: EntityManager, rows: R[], isNew?: (row: R) => boolean): Promise<void> {
     const unique = this.lastOfEachKey(manager, rows);
@@ -203,7 +204,10 @@ export class RowTable<R extends ObjectLiteral> {
         stream.end(copyText(spec, rows));
       });
     } catch (error) {
-      await runner.query('ROLLBACK TO SAVEPOINT row_table_copy');
+      // A session that cannot roll back is gone: the batch fails with the COPY's own error.
+      await runner.query('ROLLBACK TO SAVEPOINT row_table_copy').catch(() => {
+        throw error;
+      });
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
       throw error;
     }
