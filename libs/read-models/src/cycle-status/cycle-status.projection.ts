@@ -89,7 +89,7 @@ function statusRowsOf(certificantId: string, records: CycleRecords, asOf: string
 }
 
 function emptyCycleRow(key: { certificantId: string; cycle: string }): CycleStatusCycleRow {
-  return { ...key, state: initialCycleState, lastRevision: -1, audit: null, asOf: null };
+  return { certificantId: key.certificantId, cycle: key.cycle, state: initialCycleState, lastRevision: -1, audit: null, asOf: null };
 }
 
 /** `cycle-<certificantId>-<cycle>` for cycle events; the audit's own data for audit events. */
@@ -121,6 +121,32 @@ const followingCycleOf = remembered(nextCycleOf);
 
 type CycleKey = { certificantId: string; cycle: CycleName };
 const keyString = ({ certificantId, cycle }: { certificantId: string; cycle: string }) => `${certificantId}\u0000${cycle}`;
+const byKey = (a: CycleKey, b: CycleKey) =>
+  a.certificantId < b.certificantId ? -1 : a.certificantId > b.certificantId ? 1 : a.cycle < b.cycle ? -1 : a.cycle > b.cycle ? 1 : 0;
+
+/** Values by certificant and cycle, found without building a key string per lookup (a rebuild makes millions). */
+class ByCycle<V> {
+  private readonly byCertificant = new Map<string, Map<CycleName, V>>();
+
+  get(key: CycleKey): V | undefined {
+    return this.byCertificant.get(key.certificantId)?.get(key.cycle);
+  }
+
+  set(key: CycleKey, value: V): void {
+    let mine = this.byCertificant.get(key.certificantId);
+    if (!mine) this.byCertificant.set(key.certificantId, (mine = new Map()));
+    mine.set(key.cycle, value);
+  }
+
+  /** The cycles of a certificant that have a value. */
+  cyclesOf(certificantId: string): Iterable<CycleName> {
+    return this.byCertificant.get(certificantId)?.keys() ?? [];
+  }
+
+  *values(): IterableIterator<V> {
+    for (const mine of this.byCertificant.values()) yield* mine.values();
+  }
+}
 const later = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
 
 const STATUS = new RowTable(CycleStatusEntity);
@@ -152,13 +178,12 @@ interface Judgement {
 class CycleStatusBatch {
   private readonly certificants: BatchRows<CycleStatusCertificantRow>;
   /** Every cycle row of the certificants in `cyclesLoaded`: a key missing here has no row. */
-  private readonly cycles = new Map<string, CycleStatusCycleRow>();
-  private readonly cyclesOfCertificant = new Map<string, Set<CycleName>>();
+  private readonly cycles = new ByCycle<CycleStatusCycleRow>();
   private readonly cyclesLoaded = new Set<string>();
   /** Keys of the cycle rows stored before this batch: the others are new rows. */
   private readonly storedCycles = new Set<string>();
-  private readonly changedCycles = new Set<string>();
-  private readonly judgements = new Map<string, Judgement>();
+  private readonly changedCycles = new ByCycle<CycleKey>();
+  private readonly judgements = new ByCycle<Judgement>();
 
   constructor(private readonly manager: EntityManager) {
     this.certificants = new BatchRows(CERTIFICANTS, manager);
@@ -212,18 +237,16 @@ class CycleStatusBatch {
 
   private cycle(key: CycleKey): CycleStatusCycleRow | null {
     if (!this.cyclesLoaded.has(key.certificantId)) throw new Error(`Cycles of ${key.certificantId} were not loaded for this batch.`);
-    return this.cycles.get(keyString(key)) ?? null;
+    return this.cycles.get(key) ?? null;
   }
 
   private putCycle(row: CycleStatusCycleRow): void {
-    this.cycles.set(keyString(row), row);
-    const mine = this.cyclesOfCertificant.get(row.certificantId) ?? new Set<CycleName>();
-    this.cyclesOfCertificant.set(row.certificantId, mine.add(row.cycle));
+    this.cycles.set(row, row);
   }
 
   private setCycle(row: CycleStatusCycleRow): void {
     this.putCycle(row);
-    this.changedCycles.add(keyString(row));
+    this.changedCycles.set(row, row);
   }
 
   // --- replay ----------------------------------------------------------------------------
@@ -246,7 +269,7 @@ class CycleStatusBatch {
         if (!certificant) continue;
         // Every cycle on record for the certificant or its merged duplicates, and the current one.
         const owners = [id, ...certificant.state.mergedDuplicates];
-        const cycles = new Set(owners.flatMap((owner) => [...(this.cyclesOfCertificant.get(owner) ?? [])]));
+        const cycles = new Set(owners.flatMap((owner) => [...this.cycles.cyclesOf(owner)]));
         if (started) cycles.add(current);
         for (const cycle of cycles) touch({ certificantId: id, cycle });
       }
@@ -274,10 +297,9 @@ class CycleStatusBatch {
    * exists from now on) as of the later of its date and this one; without, it holds no facts.
    */
   private judge(key: CycleKey, eventDate: string): void {
-    const id = keyString(key);
     const row = this.cycle(key);
-    const judgement = this.judgements.get(id) ?? { key, asOf: row?.asOf ?? null, judged: (row?.asOf ?? null) !== null };
-    this.judgements.set(id, judgement);
+    let judgement = this.judgements.get(key);
+    if (!judgement) this.judgements.set(key, (judgement = { key, asOf: row?.asOf ?? null, judged: (row?.asOf ?? null) !== null }));
     const certificant = this.certificant(key.certificantId);
     if (!certificant || certificant.state.status === 'unregistered') {
       // The cycle stream may be read before its certificant (no ordering across streams).
@@ -302,7 +324,7 @@ class CycleStatusBatch {
       }
       const certificant = this.certificant(key.certificantId)!;
       const records = cycleRecordsFrom(certificant.state, key.certificantId, key.cycle, (certificantId, cycle) => this.cycle({ certificantId, cycle }) ?? undefined);
-      if (own.asOf !== asOf || this.changedCycles.has(keyString(key))) this.setCycle({ ...own, asOf });
+      if (own.asOf !== asOf || this.changedCycles.get(key)) this.setCycle({ ...own, asOf });
       statusRows.push(...statusRowsOf(key.certificantId, records, asOf));
     }
     await STATUS.delete(this.manager, [...this.judgements.values()].map(({ key }) => key), ['certificantId', 'cycle']);
@@ -310,7 +332,7 @@ class CycleStatusBatch {
     await this.certificants.save();
     await CYCLES.upsert(
       this.manager,
-      [...this.changedCycles].sort().map((id) => this.cycles.get(id)!),
+      [...this.changedCycles.values()].sort(byKey).map((key) => this.cycles.get(key)!),
       (row) => !this.storedCycles.has(keyString(row)),
     );
   }
