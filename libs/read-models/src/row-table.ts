@@ -128,10 +128,11 @@ export class RowTable<R extends ObjectLiteral> {
    */
   async upsert(manager: EntityManager, rows: R[], isNew?: (row: R) => boolean): Promise<void> {
     const unique = this.lastOfEachKey(manager, rows);
-    if (!isNew) return this.insert(manager, unique, 'update');
-    const fresh = unique.filter(isNew);
+    const fresh: R[] = [];
+    const stored: R[] = [];
+    for (const row of unique) (isNew?.(row) ? fresh : stored).push(row);
     if (fresh.length < COPY_MIN_ROWS) return this.insert(manager, unique, 'update');
-    await this.insert(manager, unique.filter((row) => !isNew(row)), 'update');
+    await this.insert(manager, stored, 'update');
     if (!(await this.copied(manager, fresh))) await this.insert(manager, fresh, 'update');
   }
 

@@ -120,7 +120,6 @@ const hasPolicy = remembered((cycle) => {
 const followingCycleOf = remembered(nextCycleOf);
 
 type CycleKey = { certificantId: string; cycle: CycleName };
-const keyString = ({ certificantId, cycle }: { certificantId: string; cycle: string }) => `${certificantId}\u0000${cycle}`;
 const byKey = (a: CycleKey, b: CycleKey) =>
   a.certificantId < b.certificantId ? -1 : a.certificantId > b.certificantId ? 1 : a.cycle < b.cycle ? -1 : a.cycle > b.cycle ? 1 : 0;
 
@@ -181,7 +180,7 @@ class CycleStatusBatch {
   private readonly cycles = new ByCycle<CycleStatusCycleRow>();
   private readonly cyclesLoaded = new Set<string>();
   /** Keys of the cycle rows stored before this batch: the others are new rows. */
-  private readonly storedCycles = new Set<string>();
+  private readonly storedCycles = new ByCycle<true>();
   private readonly changedCycles = new ByCycle<CycleKey>();
   private readonly judgements = new ByCycle<Judgement>();
 
@@ -226,7 +225,7 @@ class CycleStatusBatch {
     const ids = [...known];
     for (const row of await CYCLES.load(this.manager, ids.map((certificantId) => ({ certificantId })), ['certificantId'])) {
       this.putCycle(row);
-      this.storedCycles.add(keyString(row));
+      this.storedCycles.set(row, true);
     }
     for (const id of ids) this.cyclesLoaded.add(id);
   }
@@ -254,8 +253,8 @@ class CycleStatusBatch {
   /** What one event alone would do: fold, find the cycles it touches, judge them (here: note the date). */
   private replay(event: RecordedEvent): void {
     const asOf = businessDateOf(event);
-    const touched = new Map<string, CycleKey>();
-    const touch = (key: CycleKey) => touched.set(keyString(key), key);
+    const touched = new ByCycle<CycleKey>();
+    const touch = (key: CycleKey) => touched.set(key, key);
     if (CERTIFICANT_EVENTS.has(event.type)) {
       const certificantId = certificantIdOf(event);
       const row = this.certificant(certificantId);
@@ -333,7 +332,7 @@ class CycleStatusBatch {
     await CYCLES.upsert(
       this.manager,
       [...this.changedCycles.values()].sort(byKey).map((key) => this.cycles.get(key)!),
-      (row) => !this.storedCycles.has(keyString(row)),
+      (row) => !this.storedCycles.get(row),
     );
   }
 }
