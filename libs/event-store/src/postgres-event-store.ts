@@ -45,6 +45,12 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Set on the connections of a pool the store creates (default 60 s; 0 disables). */
   idleInTransactionSessionTimeoutMs?: number;
+  /**
+   * Events of streams read by small `readStreams` (a command's streams) kept in memory, so that
+   * reading them again asks only for what was appended since (default 20,000; 0 disables). The
+   * least recently read stream is forgotten first; a stream longer than this is not kept.
+   */
+  streamCacheEvents?: number;
   /** Run migrations at start (default true). */
   migrate?: boolean;
   /** Called after close() has released everything (the embedded server hooks in here). */
@@ -105,8 +111,23 @@ export function resetwalRemedy(maxStoredTxId: string): string {
   );
 }
 
-/** A `readStreams` of at most this many streams may wait to share a query with others. */
+/** A `readStreams` of at most this many streams may wait to share a query with others, and is kept in the stream cache. */
 const SMALL_READ = 16;
+const STREAM_CACHE_EVENTS = 20_000;
+
+/** A stream as the cache holds it: frozen events, the last of them at `revision`. */
+interface CachedStream {
+  events: readonly RecordedEvent[];
+  revision: number;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
 
 export class PostgresEventStore implements EventStore {
   readonly schema: string;
@@ -131,6 +152,17 @@ export class PostgresEventStore implements EventStore {
    * that it exists, only the unique index against a writer that took the next one.
    */
   private readonly knownRevisions = new Map<string, number>();
+  /**
+   * Streams read before, in the order last read (a Map keeps insertion order), with the events
+   * they held: events are immutable, so a read of the same stream needs only the ones after
+   * (docs/adr/0012). The last event held is read again and compared, by position, to tell a
+   * database reset or restored under the store.
+   */
+  private readonly streamCache = new Map<string, CachedStream>();
+  private streamCacheSize = 0;
+  private readonly streamCacheLimit: number;
+  /** Events parsed from rows by reads (the stream cache's tests count them). */
+  readonly readStats = { eventsParsed: 0 };
   private readonly subscriptions = new Set<SubscriptionLoop>();
   private listener: Listener | undefined;
   private closed = false;
@@ -158,6 +190,7 @@ export class PostgresEventStore implements EventStore {
     this.notifies = options.notify ?? this.listenEnabled;
     this.notifyIntervalMs = Math.max(0, options.notifyIntervalMs ?? 10);
     this.sql = buildSql(this.table, this.schema);
+    this.streamCacheLimit = Math.max(0, options.streamCacheEvents ?? STREAM_CACHE_EVENTS);
   }
 
   /** Creates the store: runs migrations and the restored-dump check. */
@@ -561,8 +594,8 @@ export class PostgresEventStore implements EventStore {
 
   /** Several callers' small reads in one query; each gets its own map of its own streams. */
   private async readStreamsTogether(asks: string[][]): Promise<Map<string, StreamRead>[]> {
-    if (asks.length === 1) return [await this.readStreamsNow(asks[0])];
-    const all = await this.readStreamsNow(asks.flat());
+    if (asks.length === 1) return [await this.readStreamsNow(asks[0], true)];
+    const all = await this.readStreamsNow(asks.flat(), true);
     return asks.map((ids) => {
       const reads = new Map<string, StreamRead>();
       for (const id of ids) {
@@ -573,23 +606,86 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  private async readStreamsNow(streamIds: string[]): Promise<Map<string, StreamRead>> {
+  /**
+   * Streams in one query: those in the stream cache from the last event it holds, the others
+   * whole. `remember` (small reads) keeps what was read in the cache; big reads (imports, which
+   * keep their own) only use it.
+   */
+  private async readStreamsNow(streamIds: string[], remember = false): Promise<Map<string, StreamRead>> {
     const reads = new Map<string, StreamRead>();
     for (const id of streamIds) reads.set(id, { events: [], revision: -1 });
     if (reads.size === 0) return reads;
+    const ids = [...reads.keys()];
+    const cached = ids.map((id) => this.streamCache.get(id));
     const { rows } = await this.pool.query<Row>({
-      name: this.sql.readStreamsName,
-      text: this.sql.readStreams,
-      values: [[...reads.keys()]],
+      name: this.sql.readStreamsFromName,
+      text: this.sql.readStreamsFrom,
+      values: [ids, cached.map((c) => c?.revision ?? 0)],
       rowMode: 'array',
     });
+    const held = new Map<string, CachedStream>();
+    for (let i = 0; i < ids.length; i++) if (cached[i]) held.set(ids[i], cached[i]!);
+    const confirmed = new Set<string>();
     // Grouped by lookup, not by relying on the database collation's order of stream ids.
-    for (const r of rows) reads.get(r[2])!.events.push(this.toEvent(r));
+    for (const r of rows) {
+      const known = held.get(r[2]);
+      if (known && r[3] === known.revision) {
+        const last = known.events[known.events.length - 1].position;
+        if (r[0] === last.txId && r[1] === last.globalPosition) confirmed.add(r[2]);
+        continue;
+      }
+      reads.get(r[2])!.events.push(this.toEvent(r));
+    }
+    const stale: string[] = [];
+    for (const [id, known] of held) {
+      if (confirmed.has(id)) {
+        const read = reads.get(id)!;
+        read.events = read.events.length === 0 ? [...known.events] : known.events.concat(read.events);
+      } else {
+        // The last event held is gone: the database was reset or restored. Forget and read it whole.
+        this.forgetStream(id);
+        reads.get(id)!.events = [];
+        stale.push(id);
+      }
+    }
+    if (stale.length > 0) {
+      const { rows: whole } = await this.pool.query<Row>({ name: this.sql.readStreamsName, text: this.sql.readStreams, values: [stale], rowMode: 'array' });
+      for (const r of whole) reads.get(r[2])!.events.push(this.toEvent(r));
+    }
     for (const [id, read] of reads) {
       read.revision = read.events.at(-1)?.streamRevision ?? -1;
       this.sawRevision(id, read.revision);
+      if (remember && read.revision >= 0) this.rememberStream(id, read);
     }
     return reads;
+  }
+
+  /** Keeps a stream's events as the most recently read, forgetting the least recently read beyond the limit. */
+  private rememberStream(id: string, read: StreamRead): void {
+    const known = this.streamCache.get(id);
+    if (known?.revision === read.revision) {
+      // Unchanged: only its place in the order moves.
+      this.streamCache.delete(id);
+      this.streamCache.set(id, known);
+      return;
+    }
+    this.forgetStream(id);
+    if (read.events.length > this.streamCacheLimit) return;
+    for (let i = known ? known.events.length : 0; i < read.events.length; i++) deepFreeze(read.events[i]);
+    this.streamCache.set(id, { events: read.events.slice(), revision: read.revision });
+    this.streamCacheSize += read.events.length;
+    for (const [oldest, entry] of this.streamCache) {
+      if (this.streamCacheSize <= this.streamCacheLimit) break;
+      this.streamCache.delete(oldest);
+      this.streamCacheSize -= entry.events.length;
+    }
+  }
+
+  private forgetStream(id: string): void {
+    const known = this.streamCache.get(id);
+    if (!known) return;
+    this.streamCache.delete(id);
+    this.streamCacheSize -= known.events.length;
   }
 
   async readAll(from: Position, limit: number): Promise<RecordedEvent[]> {
@@ -605,6 +701,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private toEvent(r: Row): RecordedEvent {
+    this.readStats.eventsParsed++;
     let schemaVersion = r[5];
     let data: unknown = JSON.parse(r[6]);
     if (schemaVersion < this.upcasters.currentVersion(r[4])) {
@@ -732,6 +829,13 @@ function buildSql(table: string, schema: string) {
     readStream: `SELECT ${cols} FROM ${table} e WHERE e.stream_id = $1 AND e.stream_revision >= $2 ORDER BY e.stream_revision`,
     readStreamsName: `recert-es-read-streams-${tag}`,
     readStreams: `SELECT ${cols} FROM ${table} e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.stream_id, e.stream_revision`,
+    readStreamsFromName: `recert-es-read-streams-from-${tag}`,
+    // Each stream $1[i] from revision $2[i] on: the stream cache asks from the last event it holds.
+    // The streams are found as readStreams finds them (the index by stream id; a join on unnest
+    // would be planned as a hash join over the whole table while it is small), the revisions filtered.
+    readStreamsFrom: `SELECT ${cols} FROM ${table} e
+                       WHERE e.stream_id = ANY($1::text[]) AND e.stream_revision >= ($2::int[])[array_position($1::text[], e.stream_id)]
+                       ORDER BY e.stream_id, e.stream_revision`,
     readAllName: `recert-es-read-all-${tag}`,
     // Only transactions below the snapshot's xmin are final: nothing can commit behind them later.
     // ORDER BY names the table's columns (e.): the output columns of the same name are text.
