@@ -22,9 +22,14 @@
  * BENCH_REBUILDS (default 1: how many times the rebuild step runs; the table shows the median),
  * BENCH_RESULTS_DIR (default ./bench/results), BENCH_RUNNERS (`worker`, the default: the projection
  * runners in a worker process of their own, RECERT_MODE=worker beside an API in RECERT_MODE=api, as
- * production runs them; `inline`: API and runners in the bench's process, RECERT_MODE=all).
+ * production runs them; `inline`: API and runners in the bench's process, RECERT_MODE=all),
+ * BENCH_CLIENTS (default 8), BENCH_WARMUP (commands before the measured ones; default half of them),
+ * BENCH_CPU_PROFILE (a folder: V8 CPU profile of the API's thread during the measured commands).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { PerformanceObserver, constants as perf, type PerformanceEntry } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
@@ -50,7 +55,7 @@ const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? '6');
 const RUNNERS_IN = process.env.BENCH_RUNNERS === 'inline' ? 'inline' : 'worker';
 const REBUILDS = Math.max(1, Number(process.env.BENCH_REBUILDS ?? '1'));
-const CLIENTS = 8;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const CYCLE = '2024-2026';
 const TODAY = '2026-06-15';
 const ADMIN = { email: 'admin@bench.test', password: 'bench admin password 1234' };
@@ -130,13 +135,15 @@ async function commandsRun(http: HttpClient, rows: Row[], results: Record<string
 
   const clients = { baseUrl: http.baseUrl, token: http.token!, clients: CLIENTS };
   const plan = { kind: 'report' as const, cycle: CYCLE, ids };
-  const warmUp = Math.round(SIZES.commands / 10);
+  const warmUp = Number(process.env.BENCH_WARMUP ?? Math.round(SIZES.commands / 2));
   const warm = await loadInThread({ ...clients, total: warmUp, plan: { ...plan, serialFrom: 0 } });
   if (warm.failures.length > 0) throw new Error(`warm-up commands failed: ${warm.failures.slice(0, 3).join('; ')}`);
   await untilCaughtUp(http, 0);
   log(`commands: warm-up ${warmUp} done; measuring ${SIZES.commands}`);
 
+  const profiling = await cpuProfile(process.env.BENCH_CPU_PROFILE);
   const measured = await loadInThread({ ...clients, total: SIZES.commands, plan: { ...plan, serialFrom: warmUp } });
+  await profiling?.();
   const lastPosition = measured.lastPosition;
   const caught = await untilCaughtUp(http, lastPosition);
   const perSec = SIZES.commands / (measured.wallMs / 1000);
@@ -160,6 +167,23 @@ async function commandsRun(http: HttpClient, rows: Row[], results: Record<string
     caughtUpMs: caught.ms,
     caughtUpPolls: caught.polls,
     failures: measured.failures.length,
+  };
+}
+
+/** Starts V8's CPU profiler on this thread (the API's); the function it returns writes the profile into `dir`. */
+async function cpuProfile(dir: string | undefined): Promise<(() => Promise<void>) | undefined> {
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `api-commands-${process.pid}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    log(`commands: CPU profile of the API's thread in ${file}`);
   };
 }
 
