@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, TestApp, type Answer } from './support/app-harness';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../apps/api/src/database/tokens';
 
 /**
  * A certificant's cycle over HTTP (api.md "A certificant's cycle"), the FAQ's journeys: CSCS
@@ -256,6 +258,23 @@ describe('a certificant\'s cycle, before the deadline', () => {
       expect(again.body).toEqual(first.body);
       expect(await use.headPosition()).toEqual(head);
       expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities`, { ...body, title: 'Another' }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('answers a command whose stored answer was lost (the process died after the append) with what it recorded, recording nothing', async () => {
+      // Also the takeover of an abandoned key: it once matched the row by a created_at read into a Date (milliseconds) and never did.
+      const body = { activityType: 'first-aid', activityDate: '2025-07-02', title: 'First Aid refresher' };
+      const key = `bo-lost-answer-${randomUUID()}`;
+      const first = await app.post(`${use.cyclePath(bo.id)}/activities`, body, { 'idempotency-key': key });
+      expectStatus(first, 201);
+      const head = await use.settledHead(first.body.position as number);
+      // As a crash leaves it: the key claimed, no answer, long enough ago to count as abandoned.
+      await app.app
+        .get<DataSource>(DATA_SOURCE)
+        .query(`UPDATE idempotency_keys SET status = NULL, response = NULL, created_at = now() - interval '1 hour' WHERE idempotency_key = $1`, [key]);
+      const again = await app.post(`${use.cyclePath(bo.id)}/activities`, body, { 'idempotency-key': key });
+      expectStatus(again, 201);
+      expect(again.body).toEqual(first.body);
+      expect(await use.headPosition()).toEqual(head);
     });
   });
 

@@ -79,4 +79,15 @@ describe('decideAndAppend: load, fold, decide, append with the revision read', (
     const numbers = (await store.readStream(stream)).map((event) => (event.data as Counted['data']).n);
     expect(numbers).toEqual([1, 2, 3]);
   });
+
+  it('answers a command sent again under its idempotency key with the events it stored, not with a new decision', async () => {
+    // The first answer was lost (the process died after the append): the same command comes again.
+    const stream = `counter-${randomUUID()}`;
+    const first = await decideAndAppend(store, counter, stream, { type: 'Count' }, {}, { idempotencyKey: 'count-once' });
+    const again = await decideAndAppend(store, counter, stream, { type: 'Count' }, {}, { idempotencyKey: 'count-once' });
+    expect(again.events).toEqual([{ type: 'Counted', data: { n: 1 } }]);
+    expect(again.position).toEqual(first.position);
+    const numbers = (await store.readStream(stream)).map((event) => (event.data as Counted['data']).n);
+    expect(numbers).toEqual([1]);
+  });
 });

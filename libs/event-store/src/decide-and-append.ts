@@ -1,4 +1,5 @@
 import { WrongExpectedRevision, type EventMetadata, type EventStore, type Position } from './event-store';
+import { idempotentEventId } from './uuid-v5';
 
 /** What `decideAndAppend` needs of an aggregate: the shape of the domain's deciders. */
 export interface StreamDecider<C, E, S, X> {
@@ -54,11 +55,26 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
           idempotencyKey: options.idempotencyKey,
         },
       );
+      if (!result.written && options.idempotencyKey !== undefined) return { events: await storedUnder<E>(store, streamId, options.idempotencyKey), position: result.position };
       return { events, position: result.position };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision) || attempt >= attempts) throw error;
     }
   }
+}
+
+/**
+ * The events an earlier run of this command stored under its idempotency key: a command sent again
+ * (its first answer lost) decides anew on a stream that already holds its events, and its new
+ * decision (new ids, say) was not recorded; the answer must describe what was.
+ */
+async function storedUnder<E>(store: EventStore, streamId: string, idempotencyKey: string): Promise<E[]> {
+  const byId = new Map((await store.readStream(streamId)).map((event) => [event.metadata.eventId, event]));
+  const stored: E[] = [];
+  for (let event = byId.get(idempotentEventId(idempotencyKey, 0)); event; event = byId.get(idempotentEventId(idempotencyKey, stored.length))) {
+    stored.push({ type: event.type, data: event.data } as E);
+  }
+  return stored;
 }
 
 async function load<E, S>(store: EventStore, decider: StreamDecider<unknown, E, S, unknown>, streamId: string): Promise<LoadedStream<S>> {

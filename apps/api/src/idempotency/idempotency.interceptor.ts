@@ -102,9 +102,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       if (stored.status !== null) return { status: stored.status, response: stored.response };
       if (Date.now() - new Date(stored.created_at).getTime() > IN_FLIGHT_ABANDONED_MS) {
+        // Abandoned is judged again by the database: a JavaScript Date holds milliseconds, the
+        // column microseconds, so matching the row by the value read would never match.
         await this.dataSource.query(
-          'DELETE FROM idempotency_keys WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3 AND status IS NULL AND created_at = $4',
-          [identity.key, identity.staffId, identity.route, stored.created_at],
+          `DELETE FROM idempotency_keys WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3 AND status IS NULL
+              AND created_at < now() - $4 * interval '1 millisecond'`,
+          [identity.key, identity.staffId, identity.route, IN_FLIGHT_ABANDONED_MS],
         );
         continue;
       }
