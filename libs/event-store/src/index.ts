@@ -7,3 +7,4 @@ export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOpti
 export { createEventStore, type EventStoreConfig, type EventStoreMode } from './create-event-store';
 export { decideAndAppend, type StreamDecider, type CommandOutcome, type DecideOptions, type LoadedStream } from './decide-and-append';
 export { Coalescer, Refused } from './coalescer';
+export { deepFreeze } from './deep-freeze';

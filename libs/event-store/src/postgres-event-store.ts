@@ -22,6 +22,7 @@ import { Coalescer, Refused } from './coalescer';
 import { migrate, quoteIdent } from './migrations';
 import { UpcasterRegistry } from './upcasters';
 import { idempotentEventId } from './uuid-v5';
+import { deepFreeze } from './deep-freeze';
 
 export interface PostgresEventStoreOptions {
   /** A pool shared with the rest of the app (TypeORM's); the store never ends it. */
@@ -119,14 +120,6 @@ const STREAM_CACHE_EVENTS = 20_000;
 interface CachedStream {
   events: readonly RecordedEvent[];
   revision: number;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }
 
 export class PostgresEventStore implements EventStore {

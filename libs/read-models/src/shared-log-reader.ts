@@ -1,4 +1,4 @@
-import type { EventStore, Position, RecordedEvent } from '@recert/event-store';
+import { deepFreeze, type EventStore, type Position, type RecordedEvent } from '@recert/event-store';
 import { comparePositions, samePosition } from './position';
 
 /**
@@ -257,10 +257,4 @@ function indexAfter(events: readonly RecordedEvent[], from: Position): number {
     else high = middle - 1;
   }
   return -1;
-}
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }
