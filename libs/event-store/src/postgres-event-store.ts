@@ -609,15 +609,17 @@ export class PostgresEventStore implements EventStore {
     for (const id of streamIds) reads.set(id, { events: [], revision: -1 });
     if (reads.size === 0) return reads;
     const ids = [...reads.keys()];
-    const cached = ids.map((id) => this.streamCache.get(id));
+    const held = new Map<string, CachedStream>();
+    for (const id of ids) {
+      const known = this.streamCache.get(id);
+      if (known) held.set(id, known);
+    }
     const { rows } = await this.pool.query<Row>({
       name: this.sql.readStreamsFromName,
       text: this.sql.readStreamsFrom,
-      values: [ids, cached.map((c) => c?.revision ?? 0)],
+      values: [ids, ids.map((id) => held.get(id)?.revision ?? 0)],
       rowMode: 'array',
     });
-    const held = new Map<string, CachedStream>();
-    for (let i = 0; i < ids.length; i++) if (cached[i]) held.set(ids[i], cached[i]!);
     const confirmed = new Set<string>();
     // Grouped by lookup, not by relying on the database collation's order of stream ids.
     for (const r of rows) {
