@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ProjectionRuntimeTables1764000000000 } from './migrations/1764000000000-projection-runtime-tables';
 import { writeWithoutCopy } from './row-table';
@@ -73,6 +73,21 @@ export function poolOf(dataSource: DataSource): Pool {
     throw new Error('poolOf(dataSource): only a PostgreSQL DataSource without replication owns one pool.');
   }
   return driver.master as Pool;
+}
+
+/**
+ * Runs `text` as the named prepared statement `name`, on the pool or on a QueryRunner's connection
+ * (its transaction): each connection parses and plans it once instead of on every call. For the
+ * statements run per command or per batch, whose text is fixed; one name, one text.
+ */
+export async function namedQuery<R extends QueryResultRow = QueryResultRow>(
+  on: DataSource | QueryRunner,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<QueryResult<R>> {
+  const client = on instanceof DataSource ? poolOf(on) : ((await on.connect()) as PoolClient);
+  return client.query<R>({ name, text, values });
 }
 
 function asArray<T>(list: T[] | Record<string, T> | undefined): T[] {

@@ -1,4 +1,4 @@
-export { createDataSource, poolOf, readModelRuntimeMigrations, type DatabaseConfig } from './data-source';
+export { createDataSource, namedQuery, poolOf, readModelRuntimeMigrations, type DatabaseConfig } from './data-source';
 export { ProjectionRuntimeTables1764000000000 } from './migrations/1764000000000-projection-runtime-tables';
 export { comparePositions, samePosition } from './position';
 export type { ParkedStream, Projection, ProjectionState, ProjectionStatus, RebuildProgress } from './projection';

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { START, type EventStore, type Position, type RecordedEvent } from '@recert/event-store';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { namedQuery } from './data-source';
 import { comparePositions, samePosition } from './position';
 import type { Projection } from './projection';
 import type { LogReader } from './shared-log-reader';
@@ -414,7 +415,9 @@ export class ProjectionRunner {
   }
 
   private async checkpoint(): Promise<CheckpointRow> {
-    const rows: CheckpointRow[] = await this.dataSource.query(
+    const { rows } = await namedQuery<CheckpointRow>(
+      this.dataSource,
+      'recert-projection-checkpoint',
       `SELECT ${CHECKPOINT_COLUMNS},
               EXISTS (SELECT 1 FROM projection_parked_streams p
                        WHERE p.projection = c.projection AND p.retry_requested_at IS NOT NULL) AS retry_requested
@@ -520,7 +523,9 @@ export class ProjectionRunner {
 
   private async parkedAmong(runner: QueryRunner, generation: Generation, events: RecordedEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
-    const rows: Array<{ stream_id: string }> = await runner.query(
+    const { rows } = await namedQuery<{ stream_id: string }>(
+      runner,
+      'recert-projection-parked-among',
       `SELECT stream_id FROM projection_parked_streams
         WHERE projection = $1 AND generation = $2 AND stream_id = ANY($3::text[])`,
       [this.projection.name, generation, [...new Set(events.map((event) => event.streamId))]],
@@ -577,7 +582,7 @@ export class ProjectionRunner {
   }
 
   private async moveCheckpoint(
-    runner: Pick<DataSource, 'query'>,
+    runner: DataSource | QueryRunner,
     generation: Generation,
     from: Position,
     to: Position,
@@ -586,14 +591,16 @@ export class ProjectionRunner {
     const [tx, gp] = generation === 'live' ? ['tx_id', 'global_position'] : ['rebuild_tx_id', 'rebuild_global_position'];
     const progress = generation === 'rebuild' ? ', rebuild_events_done = rebuild_events_done + $8' : '';
     const params = [this.projection.name, this.owner, from.txId, from.globalPosition, to.txId, to.globalPosition, this.leaseMs];
-    const [rows] = (await runner.query(
+    const { rows } = await namedQuery(
+      runner,
+      `recert-projection-move-${generation}`,
       `UPDATE projection_checkpoints
           SET ${tx} = $5, ${gp} = $6, lease_until = now() + $7 * interval '1 millisecond', updated_at = now(),
               status = CASE WHEN rebuild_version IS NULL THEN 'running' ELSE 'rebuilding' END ${progress}
         WHERE projection = $1 AND owner = $2 AND ${tx} = $3 AND ${gp} = $4
         RETURNING projection`,
       generation === 'rebuild' ? [...params, count] : params,
-    )) as [unknown[], number];
+    );
     if (rows.length === 0) {
       const mine: unknown[] = await runner.query(
         'SELECT 1 FROM projection_checkpoints WHERE projection = $1 AND owner = $2',
@@ -631,7 +638,9 @@ export class ProjectionRunner {
       // several times faster than the default pglz, and reads back faster too.
       if (session.lz4) settings.push(['default_toast_compression', 'lz4']);
       if (settings.length > 0) {
-        await runner.query(
+        await namedQuery(
+          runner,
+          `recert-projection-settings-${settings.map(([name]) => name.slice(0, 6)).join('-')}`,
           `SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
           settings.flat(),
         );
