@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { HttpClient } from './http-load';
+import { RawHttpConnection } from './raw-http';
 
 /** What the clients send: activity reports for their own certificants, or cycle-status reads. */
 export type LoadPlan =
@@ -26,7 +26,9 @@ interface Job {
 /**
  * Runs `total` calls from `clients` concurrent loops in a thread of its own, as clients are
  * programs of their own: the API's event loop serves requests and does not also make them, and
- * a client's latency is not stretched by the server's work on the same thread.
+ * a client's latency is not stretched by the server's work on the same thread. Each client has one
+ * connection of its own (RawHttpConnection: a lean client, so that the load takes little of the
+ * CPU it measures).
  */
 export function loadInThread(job: Job): Promise<LoadResult> {
   return new Promise<LoadResult>((resolve, reject) => {
@@ -40,8 +42,10 @@ export function loadInThread(job: Job): Promise<LoadResult> {
 }
 
 async function run({ baseUrl, token, clients, total, plan }: Job): Promise<LoadResult> {
-  const http = new HttpClient(baseUrl, token, clients);
+  const url = new URL(baseUrl);
+  const connections = Array.from({ length: clients }, () => new RawHttpConnection(url.hostname, Number(url.port), { Authorization: `Bearer ${token}` }));
   const call = (client: number, i: number) => {
+    const http = connections[client];
     if (plan.kind === 'get') {
       const id = plan.ids[Math.floor(Math.random() * plan.ids.length)];
       return http.call('GET', `/api/v1/certificants/${id}/cycles/${plan.cycle}`);
@@ -73,7 +77,7 @@ async function run({ baseUrl, token, clients, total, plan }: Job): Promise<LoadR
     }),
   );
   const wallMs = performance.now() - t0;
-  http.close();
+  for (const connection of connections) connection.close();
   return { latencies, wallMs, failures, lastPosition };
 }
 
