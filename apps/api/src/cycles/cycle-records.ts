@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { policyFor, type CycleFacts, type CycleName } from '@recert/domain';
 import type { DataSource } from 'typeorm';
 import { Coalescer } from '@recert/event-store';
+import { namedQuery } from '@recert/read-models';
 import { CycleStreams } from '../audits/cycle-streams';
 import { DATA_SOURCE } from '../database/tokens';
 import { type CycleRecords } from '@recert/domain';
@@ -27,8 +28,20 @@ export class CycleRecordsReader {
     return this.streams.records(certificantId, cycle, this.audits.call({ certificantId, cycle }));
   }
 
-  /** Concurrent commands' audit facts in one query (natural batching, ADR 7). */
+  /**
+   * Concurrent commands' audit facts in one query (natural batching, ADR 7); one command's alone
+   * by a named statement on the primary key (planned once per connection, as the idempotency claim).
+   */
   private async auditsOf(keys: Array<{ certificantId: string; cycle: CycleName }>): Promise<Array<CycleFacts['audit']>> {
+    if (keys.length === 1) {
+      const { rows } = await namedQuery<{ audit: CycleFacts['audit'] }>(
+        this.dataSource,
+        'recert-cycle-audit-fact',
+        'SELECT audit FROM cycle_status_cycles WHERE certificant_id = $1 AND cycle = $2',
+        [keys[0].certificantId, keys[0].cycle],
+      );
+      return [rows[0]?.audit ?? null];
+    }
     const rows: Array<{ certificant_id: string; cycle: string; audit: CycleFacts['audit'] }> = await this.dataSource.query(
       `SELECT c.certificant_id, c.cycle, c.audit FROM cycle_status_cycles c
          JOIN unnest($1::text[], $2::text[]) AS k(certificant_id, cycle) USING (certificant_id, cycle)`,

@@ -13,6 +13,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { Coalescer } from '@recert/event-store';
+import { namedQuery } from '@recert/read-models';
 import type { SignedInStaff } from '../auth/roles';
 import { DATA_SOURCE } from '../database/tokens';
 
@@ -121,8 +122,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  /** Inserts each claim whose key is free; true for those this batch took. */
+  /**
+   * Inserts each claim whose key is free; true for those this batch took. A batch of one (most of
+   * them, unless many commands arrive at once) is a named statement on the primary key: parsed and
+   * planned once per connection, where the set form's join on unnest took PostgreSQL longer to plan
+   * than to run. Its generic plan is the key's index whatever the table's size.
+   */
   private async insertClaims(claims: Array<Identity & { bodyHash: string }>): Promise<boolean[]> {
+    if (claims.length === 1) {
+      const [c] = claims;
+      const { rows } = await namedQuery(
+        this.dataSource,
+        'recert-idempotency-claim',
+        `INSERT INTO idempotency_keys (idempotency_key, staff_id, route, body_hash, created_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [c.key, c.staffId, c.route, c.bodyHash],
+      );
+      return [rows.length === 1];
+    }
     const idOf = (c: Identity) => JSON.stringify([c.key, c.staffId, c.route]);
     const rows = (await this.dataSource.query(
       `INSERT INTO idempotency_keys (idempotency_key, staff_id, route, body_hash, created_at)
@@ -135,7 +152,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return claims.map((claim) => taken.delete(idOf(claim)));
   }
 
+  /** The answers of a batch of commands; one alone by a named statement on the primary key (as `insertClaims`). */
   private async storeAnswers(done: Array<Identity & { status: number; body: string }>): Promise<void[]> {
+    if (done.length === 1) {
+      const [d] = done;
+      await namedQuery(
+        this.dataSource,
+        'recert-idempotency-answer',
+        `UPDATE idempotency_keys SET status = $4, response = $5::jsonb, completed_at = now()
+          WHERE idempotency_key = $1 AND staff_id = $2 AND route = $3`,
+        [d.key, d.staffId, d.route, d.status, d.body],
+      );
+      return [undefined];
+    }
     await this.dataSource.query(
       `UPDATE idempotency_keys k SET status = a.status, response = a.body::jsonb, completed_at = now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS a(key, staff, route, status, body)
