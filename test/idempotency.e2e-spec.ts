@@ -69,6 +69,20 @@ describe('the Idempotency-Key convention', () => {
     expect(theirs.body.certificantId).not.toBe(first.body.certificantId);
   });
 
+  it('answers a registration whose stored answer was lost (the process died after the append) with the certificant it registered, registering nobody new', async () => {
+    const first = await app.post('/certificants', { ...ada, firstName: 'Lost' }, { 'idempotency-key': 'register-lost-answer' });
+    expect(first.status).toBe(201);
+    const before = await head();
+    // As a crash leaves it: the key claimed, no answer, long enough ago to count as abandoned.
+    await app.app
+      .get<DataSource>(DATA_SOURCE)
+      .query(`UPDATE idempotency_keys SET status = NULL, response = NULL, created_at = now() - interval '1 hour' WHERE idempotency_key = $1`, ['register-lost-answer']);
+    const again = await app.post('/certificants', { ...ada, firstName: 'Lost' }, { 'idempotency-key': 'register-lost-answer' });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(await head()).toBe(before);
+  });
+
   it('frees the key of a refused command so a corrected retry runs', async () => {
     const refused = await app.post('/staff', { email: 'retry@recert.test', name: 'Retry', roles: ['wizard'], password: 'a long enough passphrase' }, { 'idempotency-key': 'retry-1' });
     expect(refused.status).toBe(422);

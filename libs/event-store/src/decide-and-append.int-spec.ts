@@ -90,4 +90,32 @@ describe('decideAndAppend: load, fold, decide, append with the revision read', (
     const numbers = (await store.readStream(stream)).map((event) => (event.data as Counted['data']).n);
     expect(numbers).toEqual([1]);
   });
+
+  // A command that may happen once (a registration, a fee) decides nothing, or refuses, when it
+  // finds its own earlier events: sent again after its answer was lost, it answers with them.
+  const once = (refuse: boolean): StreamDecider<{ type: 'Count' }, Counted, number, object> => ({
+    ...counter,
+    decide: (command, state) => {
+      if (state === 0) return [{ type: 'Counted', data: { n: 1 } }];
+      if (refuse) throw new Error('counted already');
+      return [];
+    },
+  });
+  it.each([
+    ['decides nothing new', false],
+    ['refuses', true],
+  ])('answers a command sent again under its key with the events it stored when deciding again %s', async (_, refuse) => {
+    const stream = `counter-${randomUUID()}`;
+    const first = await decideAndAppend(store, once(refuse), stream, { type: 'Count' }, {}, { idempotencyKey: `once:${stream}` });
+    const again = await decideAndAppend(store, once(refuse), stream, { type: 'Count' }, {}, { idempotencyKey: `once:${stream}` });
+    expect(again).toEqual(first);
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('still refuses, or decides nothing, for a command whose key stored nothing on the stream', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await decideAndAppend(store, once(true), stream, { type: 'Count' }, {}, { idempotencyKey: `first:${stream}` });
+    await expect(decideAndAppend(store, once(true), stream, { type: 'Count' }, {}, { idempotencyKey: `second:${stream}` })).rejects.toThrow('counted already');
+    expect(await decideAndAppend(store, once(false), stream, { type: 'Count' }, {}, { idempotencyKey: `third:${stream}` })).toEqual({ events: [], position: null });
+  });
 });

@@ -1,4 +1,4 @@
-import { WrongExpectedRevision, type EventMetadata, type EventStore, type Position } from './event-store';
+import { WrongExpectedRevision, type EventMetadata, type EventStore, type Position, type RecordedEvent } from './event-store';
 import { idempotentEventId } from './uuid-v5';
 
 /** What `decideAndAppend` needs of an aggregate: the shape of the domain's deciders. */
@@ -44,8 +44,16 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
   const attempts = options.maxAttempts ?? 4;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = attempt === 1 && options.loaded ? options.loaded : await load(store, decider, streamId);
-    const events = decider.decide(command, state, context);
-    if (events.length === 0) return { events, position: null };
+    let events: E[];
+    try {
+      events = decider.decide(command, state, context);
+    } catch (error) {
+      // A command that may happen once refuses to happen again: unless it is this very command, sent again.
+      const stored = await storedAnswer<E>(store, streamId, options.idempotencyKey);
+      if (stored) return stored;
+      throw error;
+    }
+    if (events.length === 0) return (await storedAnswer<E>(store, streamId, options.idempotencyKey)) ?? { events, position: null };
     try {
       const result = await store.append(
         streamId,
@@ -55,7 +63,9 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
           idempotencyKey: options.idempotencyKey,
         },
       );
-      if (!result.written && options.idempotencyKey !== undefined) return { events: await storedUnder<E>(store, streamId, options.idempotencyKey), position: result.position };
+      if (!result.written && options.idempotencyKey !== undefined) {
+        return { events: (await storedAnswer<E>(store, streamId, options.idempotencyKey))?.events ?? [], position: result.position };
+      }
       return { events, position: result.position };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision) || attempt >= attempts) throw error;
@@ -64,17 +74,21 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
 }
 
 /**
- * The events an earlier run of this command stored under its idempotency key: a command sent again
- * (its first answer lost) decides anew on a stream that already holds its events, and its new
- * decision (new ids, say) was not recorded; the answer must describe what was.
+ * The events an earlier run of this command stored under its idempotency key, and the position of
+ * the last; null without a key or when the key stored nothing on the stream. A command sent again
+ * (its first answer lost) decides anew on a stream that already holds its events: its new decision
+ * (new ids, say) is not recorded, or it decides nothing, or it refuses (a registration, a fee,
+ * done once), and the answer must describe what was recorded.
  */
-async function storedUnder<E>(store: EventStore, streamId: string, idempotencyKey: string): Promise<E[]> {
+async function storedAnswer<E>(store: EventStore, streamId: string, idempotencyKey: string | undefined): Promise<CommandOutcome<E> | null> {
+  if (idempotencyKey === undefined) return null;
   const byId = new Map((await store.readStream(streamId)).map((event) => [event.metadata.eventId, event]));
-  const stored: E[] = [];
+  const stored: RecordedEvent[] = [];
   for (let event = byId.get(idempotentEventId(idempotencyKey, 0)); event; event = byId.get(idempotentEventId(idempotencyKey, stored.length))) {
-    stored.push({ type: event.type, data: event.data } as E);
+    stored.push(event);
   }
-  return stored;
+  if (stored.length === 0) return null;
+  return { events: stored.map(({ type, data }) => ({ type, data }) as E), position: stored[stored.length - 1].position };
 }
 
 async function load<E, S>(store: EventStore, decider: StreamDecider<unknown, E, S, unknown>, streamId: string): Promise<LoadedStream<S>> {

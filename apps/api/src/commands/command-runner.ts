@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Decider, DecisionContext } from '@recert/domain';
-import { decideAndAppend, type CommandOutcome, type EventStore, type LoadedStream } from '@recert/event-store';
+import { decideAndAppend, IDEMPOTENCY_NAMESPACE, uuidV5, type CommandOutcome, type EventStore, type LoadedStream } from '@recert/event-store';
 import { Clock } from '../clock/clock';
 import { EVENT_STORE } from '../database/tokens';
 import type { RequestMeta } from './request-meta';
@@ -20,6 +20,17 @@ export class CommandRunner {
 
   context(meta: RequestMeta): DecisionContext {
     return { today: this.clock.today(), now: this.clock.now().toISOString(), actor: meta.actor, ids: randomUUID };
+  }
+
+  /**
+   * The id of what a command creates (a certificant, an appeal): random, or, under an
+   * Idempotency-Key, derived from the key and who sent it, so that the same command sent again
+   * after its answer was lost finds the stream it created (and answers from it) instead of
+   * creating a second one. The interceptor scopes a key by sender and route; `kind` by route.
+   */
+  newId(meta: RequestMeta, kind: string): string {
+    if (!meta.idempotencyKey) return randomUUID();
+    return uuidV5(`${kind}:${JSON.stringify(meta.actor)}:${meta.idempotencyKey}`, IDEMPOTENCY_NAMESPACE);
   }
 
   run<C, E extends { type: string; data: unknown }, S, X extends object = object>(

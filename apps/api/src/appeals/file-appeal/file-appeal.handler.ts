@@ -10,7 +10,6 @@ import {
   type AppealedDecision,
   type AuditEvent,
 } from '@recert/domain';
-import { randomUUID } from 'node:crypto';
 import { CommandRunner } from '../../commands/command-runner';
 import type { RequestMeta } from '../../commands/request-meta';
 import { CycleStreams, lastPosition } from '../../audits/cycle-streams';
@@ -41,7 +40,7 @@ export class FileAppealHandler implements ICommandHandler<FileAppealCommand> {
   async execute({ body, meta }: FileAppealCommand): Promise<FiledAnswer> {
     const policy = policyFor(body.cycle);
     const records = await this.cycles.records(body.certificantId, body.cycle);
-    const appealId = randomUUID();
+    const appealId = this.commands.newId(meta, 'appeal');
     const appealedDecision = await this.appealedDecision(records);
     const certification = body.certification ?? this.certificationOf(records);
     const outcome = await this.commands.run(

@@ -1,6 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { certificantDecider, certificantStream } from '@recert/domain';
-import { randomUUID } from 'node:crypto';
 import { CommandRunner } from '../../commands/command-runner';
 import type { RequestMeta } from '../../commands/request-meta';
 import type { RegisterCertificantBody, RegisteredAnswer } from './register-certificant.dto';
@@ -19,7 +18,7 @@ export class RegisterCertificantHandler implements ICommandHandler<RegisterCerti
   constructor(private readonly commands: CommandRunner) {}
 
   async execute({ body, meta }: RegisterCertificantCommand): Promise<RegisteredAnswer> {
-    const certificantId = randomUUID();
+    const certificantId = this.commands.newId(meta, 'certificant');
     const outcome = await this.commands.run(
       certificantDecider,
       certificantStream(certificantId),
