@@ -24,12 +24,24 @@ export class Clock {
   }
 }
 
-/** The calendar date an instant falls on in a time zone, `YYYY-MM-DD`. */
+/**
+ * The calendar date an instant falls on in a time zone, `YYYY-MM-DD`. The last answer per zone is
+ * kept for the rest of its UTC second: every offset in the time zone database is a whole number
+ * of seconds, so a date never changes inside one, and `formatToParts` took a percent of the API's
+ * CPU under load (a command asks for today several times).
+ */
 export function businessDateOf(instant: Date, timeZone: string): BusinessDate {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastDates.get(timeZone);
+  if (last?.second === second) return last.date;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  lastDates.set(timeZone, { second, date });
+  return date;
 }
+
+const lastDates = new Map<string, { second: number; date: BusinessDate }>();
 
 // Building an Intl.DateTimeFormat costs more than a whole cycle-status read; one per zone is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
