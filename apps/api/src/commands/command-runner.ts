@@ -24,13 +24,13 @@ export class CommandRunner {
 
   /**
    * The id of what a command creates (a certificant, an appeal): random, or, under an
-   * Idempotency-Key, derived from the key and who sent it, so that the same command sent again
-   * after its answer was lost finds the stream it created (and answers from it) instead of
-   * creating a second one. The interceptor scopes a key by sender and route; `kind` by route.
+   * Idempotency-Key, derived from the key (which names its sender, `requestMetaOf`), so that the
+   * same command sent again after its answer was lost finds the stream it created (and answers
+   * from it) instead of creating a second one. `kind` keeps apart what different routes create.
    */
   newId(meta: RequestMeta, kind: string): string {
     if (!meta.idempotencyKey) return randomUUID();
-    return uuidV5(`${kind}:${JSON.stringify(meta.actor)}:${meta.idempotencyKey}`, IDEMPOTENCY_NAMESPACE);
+    return uuidV5(`${kind}:${meta.idempotencyKey}`, IDEMPOTENCY_NAMESPACE);
   }
 
   run<C, E extends { type: string; data: unknown }, S, X extends object = object>(
