@@ -1,6 +1,6 @@
 import { previousCycleOf, type CycleName, type CycleRecords, type CycleState } from '@recert/domain';
 import type { DataSource } from 'typeorm';
-import { poolOf } from '../data-source';
+import { namedQuery } from '../data-source';
 import { cycleRecordsFrom, cycleRowLookup } from './cycle-records';
 import type { CycleStatusCertificantRow, CycleStatusCycleRow } from './cycle-status.entities';
 
@@ -31,9 +31,10 @@ interface Row {
  */
 export async function readCycleStatusRecord(dataSource: DataSource, certificantId: string, cycle: CycleName): Promise<CycleStatusRecord> {
   const previousCycle = previousCycleOf(cycle);
-  const { rows } = await poolOf(dataSource).query<Row>({
-    name: 'recert-cycle-status-record',
-    text: `SELECT p.state AS certificant_state, p.last_revision AS certificant_revision,
+  const { rows } = await namedQuery<Row>(
+    dataSource,
+    'recert-cycle-status-record',
+    `SELECT p.state AS certificant_state, p.last_revision AS certificant_revision,
             c.certificant_id, c.cycle, c.state, c.last_revision, c.audit, c.as_of
        FROM cycle_status_certificants p
        LEFT JOIN LATERAL (
@@ -44,8 +45,8 @@ export async function readCycleStatusRecord(dataSource: DataSource, certificantI
           WHERE cycle = $3 AND certificant_id IN (SELECT jsonb_array_elements_text(p.state -> 'mergedDuplicates'))
        ) c ON true
       WHERE p.certificant_id = $1`,
-    values: [certificantId, previousCycle ? [cycle, previousCycle] : [cycle], cycle],
-  });
+    [certificantId, previousCycle ? [cycle, previousCycle] : [cycle], cycle],
+  );
   const first = rows[0];
   if (!first) return { certificant: null, cycle: null, records: null };
   const found = rows.flatMap((row) =>
