@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../apps/api/src/database/tokens';
 import { ADMIN, TestApp, type Answer } from './support/app-harness';
 
 /**
@@ -233,6 +235,9 @@ describe('audits, appeals and certificate readiness', () => {
   });
 
   let appealId: string;
+  let filedAnswer: unknown;
+  const FILING_KEY = `file-appeal-${Date.now()}`;
+  const FILING = () => ({ certificantId: audited.certificantId, cycle: CYCLE, grounds: 'illness', statement: 'The certificate was misprinted by the provider.' });
 
   it('refuses an appeal outside the window (Feb 1 - Mar 15 after the deadline)', async () => {
     const late = await app.post('/appeals', { certificantId: audited.certificantId, cycle: CYCLE, grounds: 'illness', statement: 'In hospital.', filedOn: '2024-03-20' });
@@ -242,9 +247,10 @@ describe('audits, appeals and certificate readiness', () => {
   });
 
   it('files an appeal inside the window against the audit, with the auditor as the decision appealed', async () => {
-    const filed = await app.post('/appeals', { certificantId: audited.certificantId, cycle: CYCLE, grounds: 'illness', statement: 'The certificate was misprinted by the provider.' });
+    const filed = await app.post('/appeals', FILING(), { 'idempotency-key': FILING_KEY });
     expectStatus(filed, 201);
     appealId = filed.body.appealId;
+    filedAnswer = filed.body;
     expectStatus(await app.post(`/appeals/${appealId}/documents`, { kind: 'provider-letter', reference: 'DMS-letter' }), 201);
 
     const appeal = await app.get(`/appeals/${appealId}`);
@@ -259,6 +265,18 @@ describe('audits, appeals and certificate readiness', () => {
       (b: { items: { appealId: string; documentsReceived: number }[] }) => b.items.some((i) => i.appealId === appealId && i.documentsReceived === 1),
     );
     expect(queue.items).toEqual([expect.objectContaining({ appealId, certificantId: audited.certificantId, name: audited.name, grounds: 'illness', status: 'filed' })]);
+  });
+
+  it('answers a filing sent again after its stored answer was lost with the appeal it filed, filing nothing new', async () => {
+    const head = await headPosition();
+    // As a crash between recording and answering leaves it: the key claimed, no answer, abandoned.
+    await app.app
+      .get<DataSource>(DATA_SOURCE)
+      .query(`UPDATE idempotency_keys SET status = NULL, response = NULL, created_at = now() - interval '1 hour' WHERE idempotency_key = $1`, [FILING_KEY]);
+    const again = await app.post('/appeals', FILING(), { 'idempotency-key': FILING_KEY });
+    expectStatus(again, 201);
+    expect(again.body).toEqual(filedAnswer);
+    expect(await headPosition()).toEqual(head);
   });
 
   it("filters the appeals by certificant (console gap 6)", async () => {
