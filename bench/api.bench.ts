@@ -24,6 +24,7 @@
  * runners in a worker process of their own, RECERT_MODE=worker beside an API in RECERT_MODE=api, as
  * production runs them; `inline`: API and runners in the bench's process, RECERT_MODE=all),
  * BENCH_CLIENTS (default 8), BENCH_WARMUP (commands before the measured ones; default half of them),
+ * BENCH_COMMAND_RUNS (default 1: measured command runs; the table shows the median one),
  * BENCH_CPU_PROFILE (a folder: V8 CPU profile of the API's thread during the measured commands).
  */
 import { randomUUID } from 'node:crypto';
@@ -56,6 +57,7 @@ const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? '6');
 const RUNNERS_IN = process.env.BENCH_RUNNERS === 'inline' ? 'inline' : 'worker';
 const REBUILDS = Math.max(1, Number(process.env.BENCH_REBUILDS ?? '1'));
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const COMMAND_RUNS = Math.max(1, Number(process.env.BENCH_COMMAND_RUNS ?? '1'));
 const CYCLE = '2024-2026';
 const TODAY = '2026-06-15';
 const ADMIN = { email: 'admin@bench.test', password: 'bench admin password 1234' };
@@ -78,6 +80,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function expectOk(reply: Reply, what: string): void {
   if (reply.status < 200 || reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+interface CommandRun {
+  wallMs: number;
+  commandsPerSec: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  lastPosition: number;
+  caughtUpMs: number;
+  caughtUpPolls: number;
+  failures: string[];
 }
 
 interface Row {
@@ -141,32 +153,43 @@ async function commandsRun(http: HttpClient, rows: Row[], results: Record<string
   await untilCaughtUp(http, 0);
   log(`commands: warm-up ${warmUp} done; measuring ${SIZES.commands}`);
 
-  const profiling = await cpuProfile(process.env.BENCH_CPU_PROFILE);
-  const measured = await loadInThread({ ...clients, total: SIZES.commands, plan: { ...plan, serialFrom: warmUp } });
-  await profiling?.();
-  const lastPosition = measured.lastPosition;
-  const caught = await untilCaughtUp(http, lastPosition);
-  const perSec = SIZES.commands / (measured.wallMs / 1000);
-  const p50 = quantile(measured.latencies, 0.5);
-  const p99 = quantile(measured.latencies, 0.99);
-  const wrong = measured.failures.length > 0 ? `${measured.failures.length} commands failed, e.g. ${measured.failures[0]}` : undefined;
-  log(`commands: ${Math.round(perSec)}/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, caught up ${caught.ms.toFixed(0)} ms after the last answer`);
+  // BENCH_COMMAND_RUNS measured runs, one after the other: the table shows the run with the median
+  // commands/s, its latencies and its catch-up with it (the machine's speed drifts from run to run).
+  const runs: CommandRun[] = [];
+  for (let run = 1; run <= COMMAND_RUNS; run++) {
+    const profiling = run === 1 ? await cpuProfile(process.env.BENCH_CPU_PROFILE) : undefined;
+    const measured = await loadInThread({ ...clients, total: SIZES.commands, plan: { ...plan, serialFrom: warmUp + (run - 1) * SIZES.commands } });
+    await profiling?.();
+    const caught = await untilCaughtUp(http, measured.lastPosition);
+    const done: CommandRun = {
+      wallMs: measured.wallMs,
+      commandsPerSec: SIZES.commands / (measured.wallMs / 1000),
+      latencyMs: { p50: quantile(measured.latencies, 0.5), p90: quantile(measured.latencies, 0.9), p99: quantile(measured.latencies, 0.99), max: Math.max(...measured.latencies) },
+      lastPosition: measured.lastPosition,
+      caughtUpMs: caught.ms,
+      caughtUpPolls: caught.polls,
+      failures: measured.failures,
+    };
+    runs.push(done);
+    log(`commands${COMMAND_RUNS > 1 ? ` run ${run} of ${COMMAND_RUNS}` : ''}: ${Math.round(done.commandsPerSec)}/s, p50 ${done.latencyMs.p50.toFixed(1)} ms, p99 ${done.latencyMs.p99.toFixed(1)} ms, caught up ${caught.ms.toFixed(0)} ms after the last answer`);
+  }
+  const chosen = [...runs].sort((a, b) => a.commandsPerSec - b.commandsPerSec)[Math.floor(runs.length / 2)]!;
+  const failures = runs.flatMap((run) => run.failures);
+  const { commandsPerSec: perSec, latencyMs: { p50, p99 } } = chosen;
+  const wrong = failures.length > 0 ? `${failures.length} commands failed, e.g. ${failures[0]}` : undefined;
+  const median = COMMAND_RUNS > 1 ? `, median of ${COMMAND_RUNS} runs` : '';
   rows.push(
-    { figure: `report activity, ${CLIENTS} clients x ${SIZES.commands / CLIENTS}: commands/s`, measured: fmt(perSec), target: `>= ${fmt(TARGETS.commandsPerSec)}`, pass: !wrong && perSec >= TARGETS.commandsPerSec, note: wrong },
+    { figure: `report activity, ${CLIENTS} clients x ${SIZES.commands / CLIENTS}: commands/s${median}`, measured: fmt(perSec), target: `>= ${fmt(TARGETS.commandsPerSec)}`, pass: !wrong && perSec >= TARGETS.commandsPerSec, note: wrong },
     { figure: 'report activity: p50 latency', measured: `${p50.toFixed(1)} ms`, target: '-', pass: null },
     { figure: 'report activity: p99 latency', measured: `${p99.toFixed(1)} ms`, target: `< ${TARGETS.commandP99Ms} ms`, pass: !wrong && p99 < TARGETS.commandP99Ms },
-    { figure: 'read models caught up after the last command', measured: `${caught.ms.toFixed(0)} ms`, target: `< ${TARGETS.caughtUpMs} ms`, pass: caught.ms < TARGETS.caughtUpMs },
+    { figure: 'read models caught up after the last command', measured: `${chosen.caughtUpMs.toFixed(0)} ms`, target: `< ${TARGETS.caughtUpMs} ms`, pass: chosen.caughtUpMs < TARGETS.caughtUpMs },
   );
   results.commands = {
     certificants: CLIENTS * perClient,
     commands: SIZES.commands,
-    wallMs: measured.wallMs,
-    commandsPerSec: perSec,
-    latencyMs: { p50, p90: quantile(measured.latencies, 0.9), p99, max: Math.max(...measured.latencies) },
-    lastPosition,
-    caughtUpMs: caught.ms,
-    caughtUpPolls: caught.polls,
-    failures: measured.failures.length,
+    ...chosen,
+    failures: failures.length,
+    runs: runs.map((run) => ({ ...run, failures: run.failures.length })),
   };
 }
 
