@@ -64,7 +64,7 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
         },
       );
       if (!result.written && options.idempotencyKey !== undefined) {
-        return { events: (await storedAnswer<E>(store, streamId, options.idempotencyKey))?.events ?? [], position: result.position };
+        return (await storedAnswer<E>(store, streamId, options.idempotencyKey)) ?? { events: [], position: result.position };
       }
       return { events, position: result.position };
     } catch (error) {
