@@ -260,21 +260,74 @@ describe('a certificant\'s cycle, before the deadline', () => {
       expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities`, { ...body, title: 'Another' }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
     });
 
-    it('answers a command whose stored answer was lost (the process died after the append) with what it recorded, recording nothing', async () => {
-      // Also the takeover of an abandoned key: it once matched the row by a created_at read into a Date (milliseconds) and never did.
+    // ADR 14: a cycle's commands keep their Idempotency-Key in the event store alone.
+    const count = async (sql: string, value: string) => ((await app.app.get<DataSource>(DATA_SOURCE).query(sql, [value])) as Array<{ n: number }>)[0].n;
+    const keyRows = (key: string) => count('SELECT count(*)::int AS n FROM idempotency_keys WHERE idempotency_key = $1', key);
+    const recorded = (title: string) => count(`SELECT count(*)::int AS n FROM events WHERE type = 'ActivityReported' AND data->>'title' = $1`, title);
+
+    it("keeps a cycle command's key in the event store: no key row to lose, and the same answer when the first was lost", async () => {
       const body = { activityType: 'first-aid', activityDate: '2025-07-02', title: 'First Aid refresher' };
       const key = `bo-lost-answer-${randomUUID()}`;
       const first = await app.post(`${use.cyclePath(bo.id)}/activities`, body, { 'idempotency-key': key });
       expectStatus(first, 201);
+      expect(await keyRows(key)).toBe(0);
       const head = await use.settledHead(first.body.position as number);
-      // As a crash leaves it: the key claimed, no answer, long enough ago to count as abandoned.
-      await app.app
-        .get<DataSource>(DATA_SOURCE)
-        .query(`UPDATE idempotency_keys SET status = NULL, response = NULL, created_at = now() - interval '1 hour' WHERE idempotency_key = $1`, [key]);
+      // The first answer never reached the client (nothing of it is kept but the events): sent again.
       const again = await app.post(`${use.cyclePath(bo.id)}/activities`, body, { 'idempotency-key': key });
       expectStatus(again, 201);
       expect(again.body).toEqual(first.body);
       expect(await use.headPosition()).toEqual(head);
+      expect(await recorded(body.title)).toBe(1);
+    });
+
+    it('answers every one of a burst of concurrent duplicates with the one activity recorded', async () => {
+      const body = { activityType: 'first-aid', activityDate: '2025-07-03', title: `Burst ${randomUUID()}` };
+      const headers = { 'idempotency-key': `bo-burst-${randomUUID()}` };
+      const answers = await Promise.all(Array.from({ length: 6 }, () => app.post(`${use.cyclePath(bo.id)}/activities`, body, headers)));
+      for (const answer of answers) expectStatus(answer, 201);
+      expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+      expect(await recorded(body.title)).toBe(1);
+      bo.position = answers[0].body.position as number;
+    });
+
+    it('refuses a key sent again with another command on the same cycle, or with a body the rules refuse, recording nothing', async () => {
+      const body = { activityType: 'first-aid', activityDate: '2025-07-04', title: `Reused ${randomUUID()}` };
+      const headers = { 'idempotency-key': `bo-reused-${randomUUID()}` };
+      const first = await app.post(`${use.cyclePath(bo.id)}/activities`, body, headers);
+      expectStatus(first, 201);
+      const head = await use.settledHead(first.body.position as number);
+      // Another route on the same stream: the key's events were the activity's.
+      expectStatus(await app.post(`${use.cyclePath(bo.id)}/fees`, { feeType: 'membership', amountCents: 100 }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
+      // Another body the rules would refuse anyway (an activity dated after today): the key speaks first.
+      expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities`, { ...body, activityDate: '2026-12-31' }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
+      // Another route again: a withdrawal of the very activity the key recorded.
+      expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities/${first.body.activityId as string}/withdraw`, { reason: 'typo' }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
+      // Refused before the store (an unknown field: 400; an unknown activity: 404): the key still speaks first.
+      expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities`, { ...body, colour: 'red' }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
+      expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities/${randomUUID()}/withdraw`, { reason: 'typo' }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
+      // The same refusals under a key that recorded nothing are the refusals themselves.
+      const fresh = { 'idempotency-key': `bo-fresh-${randomUUID()}` };
+      expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities`, { ...body, colour: 'red' }, fresh), 400, 'VALIDATION_FAILED');
+      expectStatus(await app.post(`${use.cyclePath(bo.id)}/activities/${randomUUID()}/withdraw`, { reason: 'typo' }, fresh), 404, 'ACTIVITY_NOT_FOUND');
+      expect(await use.headPosition()).toEqual(head);
+      expect(await recorded(body.title)).toBe(1);
+    });
+
+    it('answers a withdrawal sent again with its first answer', async () => {
+      const reported = await use.report(bo, { activityType: 'first-aid', activityDate: '2025-07-05', title: `Withdrawn ${randomUUID()}` });
+      expectStatus(reported, 201);
+      const headers = { 'idempotency-key': `bo-withdraw-${randomUUID()}` };
+      const path = `${use.cyclePath(bo.id)}/activities/${reported.body.activityId as string}/withdraw`;
+      const first = await app.post(path, { reason: 'Reported twice' }, headers);
+      expectStatus(first, 200);
+      expect(first.body.position).toEqual(expect.any(Number));
+      const head = await use.settledHead(first.body.position as number);
+      const again = await app.post(path, { reason: 'Reported twice' }, headers);
+      expectStatus(again, 200);
+      expect(again.body).toEqual(first.body);
+      expectStatus(await app.post(path, { reason: 'Another reason' }, headers), 409, 'IDEMPOTENCY_KEY_REUSED');
+      expect(await use.headPosition()).toEqual(head);
+      bo.position = first.body.position as number;
     });
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { decideAndAppend, type StreamDecider } from './decide-and-append';
-import { WrongExpectedRevision } from './event-store';
+import { IdempotencyKeyReused, WrongExpectedRevision } from './event-store';
 import { quoteIdent } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -117,5 +117,37 @@ describe('decideAndAppend: load, fold, decide, append with the revision read', (
     await decideAndAppend(store, once(true), stream, { type: 'Count' }, {}, { idempotencyKey: `first:${stream}` });
     await expect(decideAndAppend(store, once(true), stream, { type: 'Count' }, {}, { idempotencyKey: `second:${stream}` })).rejects.toThrow('counted already');
     expect(await decideAndAppend(store, once(false), stream, { type: 'Count' }, {}, { idempotencyKey: `third:${stream}` })).toEqual({ events: [], position: null });
+  });
+  // ADR 14: a key the store alone keeps carries the hash of the command that first used it.
+  it.each([
+    ['decides new events', counter],
+    ['decides nothing new', once(false)],
+    ['refuses', once(true)],
+  ])('answers the same command sent again under its key with its stored events, and refuses another command under the key, when deciding again %s', async (_, decider) => {
+    const stream = `counter-${randomUUID()}`;
+    const options = { idempotencyKey: `hashed:${stream}`, metadata: { commandHash: 'a'.repeat(64) } };
+    const first = await decideAndAppend(store, decider, stream, { type: 'Count' }, {}, options);
+    expect((await store.readStream(stream))[0].metadata.commandHash).toBe('a'.repeat(64));
+    expect(await decideAndAppend(store, decider, stream, { type: 'Count' }, {}, options)).toEqual(first);
+    const another = { ...options, metadata: { commandHash: 'b'.repeat(64) } };
+    await expect(decideAndAppend(store, decider, stream, { type: 'Count' }, {}, another)).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('answers a command sent again that decides more events than its first run stored with the stored ones', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const twice: StreamDecider<{ type: 'Count' }, Counted, number, object> = {
+      ...counter,
+      decide: (_command, state) => [
+        { type: 'Counted', data: { n: state + 1 } },
+        { type: 'Counted', data: { n: state + 2 } },
+      ],
+    };
+    const options = { idempotencyKey: `grown:${stream}`, metadata: { commandHash: 'c'.repeat(64) } };
+    const first = await decideAndAppend(store, counter, stream, { type: 'Count' }, {}, options);
+    expect(await decideAndAppend(store, twice, stream, { type: 'Count' }, {}, options)).toEqual(first);
+    const another = { ...options, metadata: { commandHash: 'd'.repeat(64) } };
+    await expect(decideAndAppend(store, twice, stream, { type: 'Count' }, {}, another)).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    expect(await store.readStream(stream)).toHaveLength(1);
   });
 });

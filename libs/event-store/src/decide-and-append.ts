@@ -1,4 +1,4 @@
-import { WrongExpectedRevision, type EventMetadata, type EventStore, type Position, type RecordedEvent } from './event-store';
+import { IdempotencyKeyConflict, IdempotencyKeyReused, WrongExpectedRevision, type EventMetadata, type EventStore, type Position, type RecordedEvent } from './event-store';
 import { idempotentEventId } from './uuid-v5';
 
 /** What `decideAndAppend` needs of an aggregate: the shape of the domain's deciders. */
@@ -42,6 +42,7 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
   options: DecideOptions & { loaded?: LoadedStream<S> } = {},
 ): Promise<CommandOutcome<E>> {
   const attempts = options.maxAttempts ?? 4;
+  const stored = () => storedAnswer<E>(store, streamId, options.idempotencyKey, options.metadata?.commandHash);
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = attempt === 1 && options.loaded ? options.loaded : await load(store, decider, streamId);
     let events: E[];
@@ -49,11 +50,11 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
       events = decider.decide(command, state, context);
     } catch (error) {
       // A command that may happen once refuses to happen again: unless it is this very command, sent again.
-      const stored = await storedAnswer<E>(store, streamId, options.idempotencyKey);
-      if (stored) return stored;
+      const answer = await stored();
+      if (answer) return answer;
       throw error;
     }
-    if (events.length === 0) return (await storedAnswer<E>(store, streamId, options.idempotencyKey)) ?? { events, position: null };
+    if (events.length === 0) return (await stored()) ?? { events, position: null };
     try {
       const result = await store.append(
         streamId,
@@ -64,10 +65,15 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
         },
       );
       if (!result.written && options.idempotencyKey !== undefined) {
-        return (await storedAnswer<E>(store, streamId, options.idempotencyKey)) ?? { events: [], position: result.position };
+        return (await stored()) ?? { events: [], position: result.position };
       }
       return { events, position: result.position };
     } catch (error) {
+      if (error instanceof IdempotencyKeyConflict) {
+        // Sent again, this command decided more events than its first run stored: answer with those.
+        const answer = await stored();
+        if (answer) return answer;
+      }
       if (!(error instanceof WrongExpectedRevision) || attempt >= attempts) throw error;
     }
   }
@@ -78,9 +84,16 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
  * the last; null without a key or when the key stored nothing on the stream. A command sent again
  * (its first answer lost) decides anew on a stream that already holds its events: its new decision
  * (new ids, say) is not recorded, or it decides nothing, or it refuses (a registration, a fee,
- * done once), and the answer must describe what was recorded.
+ * done once), and the answer must describe what was recorded. When the stored events carry the
+ * hash of the command that recorded them and this command's differs, the key was reused for
+ * another command: IdempotencyKeyReused.
  */
-async function storedAnswer<E>(store: EventStore, streamId: string, idempotencyKey: string | undefined): Promise<CommandOutcome<E> | null> {
+async function storedAnswer<E>(
+  store: EventStore,
+  streamId: string,
+  idempotencyKey: string | undefined,
+  commandHash: string | undefined,
+): Promise<CommandOutcome<E> | null> {
   if (idempotencyKey === undefined) return null;
   const byId = new Map((await store.readStream(streamId)).map((event) => [event.metadata.eventId, event]));
   const stored: RecordedEvent[] = [];
@@ -88,6 +101,8 @@ async function storedAnswer<E>(store: EventStore, streamId: string, idempotencyK
     stored.push(event);
   }
   if (stored.length === 0) return null;
+  const recordedFor = stored[0].metadata.commandHash;
+  if (recordedFor !== undefined && recordedFor !== commandHash) throw new IdempotencyKeyReused(streamId, idempotencyKey);
   return { events: stored.map(({ type, data }) => ({ type, data }) as E), position: stored[stored.length - 1].position };
 }
 

@@ -19,6 +19,12 @@ export interface EventMetadata {
   occurredAt: string;
   /** When the store recorded it (ISO 8601 UTC), set by the store. */
   recordedAt: string;
+  /**
+   * The hash of the command (its route and body) an idempotency key was first used for, on events
+   * whose command's key is kept by the store alone (ADR 14): the same key sent again with another
+   * command is refused (IdempotencyKeyReused) instead of answered. Absent otherwise.
+   */
+  commandHash?: string;
 }
 
 /** What a writer hands to `append`. Missing metadata is filled in by the store. */
@@ -151,6 +157,21 @@ export class IdempotencyKeyConflict extends Error {
         `or not in the same stream: idempotency key ${String(idempotencyKey)} was reused for a different command.`,
     );
     this.name = 'IdempotencyKeyConflict';
+  }
+}
+
+/**
+ * An idempotency key sent again with another command than the one whose events it recorded (their
+ * `commandHash` differs): nothing is recorded, and the API answers 409 IDEMPOTENCY_KEY_REUSED.
+ */
+export class IdempotencyKeyReused extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(
+    readonly streamId: string,
+    readonly idempotencyKey: string,
+  ) {
+    super(`Idempotency key ${idempotencyKey} already recorded another command on ${streamId}.`);
+    this.name = 'IdempotencyKeyReused';
   }
 }
 

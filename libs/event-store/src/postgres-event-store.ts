@@ -417,6 +417,7 @@ export class PostgresEventStore implements EventStore {
         occurredAt: m?.occurredAt ?? recordedAt,
         recordedAt,
       };
+      if (m?.commandHash !== undefined) full.commandHash = m.commandHash;
       ids[index] = eventId;
       types[index] = e.type;
       versions[index] = e.schemaVersion ?? this.upcasters.currentVersion(e.type);

@@ -42,15 +42,20 @@ export class CommandRunner {
   ): Promise<CommandOutcome<E>> {
     const context = { ...this.context(meta), ...(options.extra ?? ({} as X)) };
     return decideAndAppend(this.store, decider, streamId, command, context, {
-      // One request may write several streams; each gets its own deterministic ids.
-      idempotencyKey: meta.idempotencyKey ? `${meta.idempotencyKey}:${streamId}` : undefined,
+      idempotencyKey: meta.idempotencyKey ? streamKeyOf(meta.idempotencyKey, streamId) : undefined,
       loaded: options.loaded,
       metadata: {
         actor: meta.actor,
         correlationId: meta.correlationId,
         source: meta.source,
         occurredAt: options.occurredAt ?? context.today,
+        ...(meta.commandHash ? { commandHash: meta.commandHash } : {}),
       },
     });
   }
+}
+
+/** The key of a command's events on one stream: one request may write several streams, each gets its own deterministic ids. */
+export function streamKeyOf(idempotencyKey: string, streamId: string): string {
+  return `${idempotencyKey}:${streamId}`;
 }

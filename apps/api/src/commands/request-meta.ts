@@ -8,16 +8,20 @@ export interface RequestMeta {
   actor: Actor;
   correlationId: string;
   idempotencyKey?: string;
+  /** Under a key the event store keeps (`@KeyedByEvents`): the hash of the route and body, stored in the events' metadata. */
+  commandHash?: string;
   source: string;
 }
 
 interface MetaRequest {
   staff?: SignedInStaff;
   id?: string;
+  commandHash?: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
-function idempotencyKeyOf(staff: SignedInStaff | undefined, key: string | undefined): string | undefined {
+/** A client's key as the events know it: scoped by staff member, so two people's keys never name the same events. */
+export function idempotencyKeyOf(staff: SignedInStaff | undefined, key: string | undefined): string | undefined {
   if (!key) return undefined;
   return `${staff?.id ?? 'anonymous'}:${key}`;
 }
@@ -31,8 +35,8 @@ export function requestMetaOf(request: MetaRequest): RequestMeta {
   return {
     actor: staff ? { id: staff.id, role: staff.roles.includes('admin') ? 'admin' : (staff.roles[0] ?? 'viewer') } : 'system',
     correlationId: (typeof request.id === 'string' && request.id) || header('x-correlation-id') || randomUUID(),
-    // Keys are the client's; scoped by staff member so two people's keys never name the same events.
     idempotencyKey: idempotencyKeyOf(staff, header('idempotency-key')),
+    ...(request.commandHash ? { commandHash: request.commandHash } : {}),
     source: 'api',
   };
 }

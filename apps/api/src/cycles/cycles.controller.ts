@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CycleStatusView } from '@recert/domain';
+import { cycleStream, type CycleStatusView } from '@recert/domain';
 import { Roles } from '../auth/roles';
 import { Meta, type RequestMeta } from '../commands/request-meta';
+import { KeyedByEvents } from '../idempotency/idempotency.interceptor';
 import { CycleStatusQuery } from './cycle-status/cycle-status.query';
 import { FeePaidAnswer, PayFeeBody } from './pay-fee/pay-fee.dto';
 import { PayFeeCommand } from './pay-fee/pay-fee.handler';
@@ -12,6 +13,9 @@ import { ActivityBody, ActivityReportedAnswer } from './report-activity/report-a
 import { ReportActivityCommand } from './report-activity/report-activity.handler';
 import { CycleCommandAnswer, WithdrawActivityBody } from './withdraw-activity/withdraw-activity.dto';
 import { WithdrawActivityCommand } from './withdraw-activity/withdraw-activity.handler';
+
+/** The stream a cycle's commands write (their Idempotency-Key is kept by the event store, ADR 14). */
+const cycleStreamOf = (params: Record<string, string>) => cycleStream(params.certificantId, params.cycle);
 
 /** api.md "A certificant's cycle". */
 @ApiTags('cycles')
@@ -30,6 +34,7 @@ export class CyclesController {
   }
 
   @Post('activities')
+  @KeyedByEvents(cycleStreamOf)
   @HttpCode(201)
   @Roles('staff')
   @ApiCreatedResponse({ type: ActivityReportedAnswer })
@@ -50,6 +55,7 @@ export class CyclesController {
   }
 
   @Post('activities/:activityId/withdraw')
+  @KeyedByEvents(cycleStreamOf)
   @HttpCode(200)
   @Roles('staff')
   @ApiOkResponse({ type: CycleCommandAnswer })
@@ -64,6 +70,7 @@ export class CyclesController {
   }
 
   @Post('fees')
+  @KeyedByEvents(cycleStreamOf)
   @HttpCode(201)
   @Roles('staff')
   @ApiCreatedResponse({ type: FeePaidAnswer })

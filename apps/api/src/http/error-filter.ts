@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isDomainError, PolicyNotFound } from '@recert/domain';
-import { WrongExpectedRevision } from '@recert/event-store';
+import { IdempotencyKeyConflict, IdempotencyKeyReused, WrongExpectedRevision } from '@recert/event-store';
 import type { Response } from 'express';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
+
+export const IDEMPOTENCY_KEY_REUSED_MESSAGE = 'This Idempotency-Key was already used with another body; use a new key for a new command.';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -39,6 +41,10 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof WrongExpectedRevision) {
       return [409, { error: { code: 'CONCURRENT_CHANGE', message: 'Someone changed this record at the same time; try again.', details: { stream: exception.streamId } } }];
+    }
+    if (exception instanceof IdempotencyKeyReused || exception instanceof IdempotencyKeyConflict) {
+      // The key recorded another command's events (ADR 14); the same answer as the key table's (IdempotencyInterceptor).
+      return [409, { error: { code: 'IDEMPOTENCY_KEY_REUSED', message: IDEMPOTENCY_KEY_REUSED_MESSAGE } }];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,21 +1,27 @@
 import {
   BadRequestException,
   ConflictException,
+  HttpException,
   Inject,
   Injectable,
+  SetMetadata,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { Coalescer } from '@recert/event-store';
+import { Coalescer, idempotentEventId, type EventStore } from '@recert/event-store';
 import { namedQuery } from '@recert/read-models';
 import type { SignedInStaff } from '../auth/roles';
-import { DATA_SOURCE } from '../database/tokens';
+import { DATA_SOURCE, EVENT_STORE } from '../database/tokens';
+import { streamKeyOf } from '../commands/command-runner';
+import { idempotencyKeyOf } from '../commands/request-meta';
+import { IDEMPOTENCY_KEY_REUSED_MESSAGE } from '../http/error-filter';
 
 /** How long a duplicate waits for the first request with its key before answering 409 in flight. */
 export const IN_FLIGHT_WAIT_MS = 5_000;
@@ -27,6 +33,20 @@ const POLL_MS = 50;
 /** Expired keys are swept at most this often (by whichever command completes first after it). */
 const SWEEP_EVERY_MS = 60_000;
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const KEYED_BY_EVENTS = 'recert:keyed-by-events';
+
+/**
+ * A command route whose only write is one keyed `decideAndAppend` on the stream its URL names
+ * (`streamOf` its route parameters), and whose answer is built from the events it recorded (or
+ * finds recorded): the event store keeps its Idempotency-Key (ADR 14). The events' ids derive from
+ * the key, so the same command sent again, even while the first is running, records nothing and
+ * answers with the first's events; the route's and body's hash, kept in the events' metadata,
+ * tells another command under the same key (IdempotencyKeyReused, 409), and so does a body
+ * refused before it reaches the store (400, 404) when the key recorded another command's events.
+ * No `idempotency_keys` row is written: two round trips fewer.
+ */
+export const KeyedByEvents = (streamOf: StreamOf) => SetMetadata(KEYED_BY_EVENTS, streamOf);
+type StreamOf = (params: Record<string, string>) => string;
 
 interface Identity {
   key: string;
@@ -54,11 +74,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private readonly inserts = new Coalescer<Identity & { bodyHash: string }, boolean>((claims) => this.insertClaims(claims));
   private readonly completions = new Coalescer<Identity & { status: number; body: string }, void>((done) => this.storeAnswers(done));
 
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request & { staff?: SignedInStaff }>();
+    const request = context.switchToHttp().getRequest<Request & { staff?: SignedInStaff; commandHash?: string }>();
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
     // Public routes (sign-in) have no actor to scope the key by, and a stored answer would keep a bearer token in clear.
@@ -67,6 +91,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Idempotency-Key must be at most 200 characters.' });
     }
     const identity: Identity = { key, staffId: request.staff.id, route: `${request.method} ${request.originalUrl.split('?')[0]}` };
+    const streamOf = this.reflector.get<StreamOf | undefined>(KEYED_BY_EVENTS, context.getHandler());
+    if (streamOf) {
+      const commandHash = createHash('sha256').update(`${identity.route}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+      request.commandHash = commandHash;
+      const streamId = streamOf(request.params as Record<string, string>);
+      const keyed = streamKeyOf(idempotencyKeyOf(request.staff, key)!, streamId);
+      return next.handle().pipe(catchError((error: unknown) => from(this.refusedBeforeTheStore(error, streamId, keyed, commandHash))));
+    }
     const bodyHash = createHash('sha256').update(canonicalJson(request.body ?? null)).digest('hex');
 
     const earlier = await this.claim(identity, bodyHash);
@@ -96,10 +128,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       )) as StoredKey[];
       if (!stored) continue; // released between our insert and select: claim it again
       if (stored.body_hash !== bodyHash) {
-        throw new ConflictException({
-          code: 'IDEMPOTENCY_KEY_REUSED',
-          message: 'This Idempotency-Key was already used with another body; use a new key for a new command.',
-        });
+        throw reusedKey();
       }
       if (stored.status !== null) return { status: stored.status, response: stored.response };
       if (Date.now() - new Date(stored.created_at).getTime() > IN_FLIGHT_ABANDONED_MS) {
@@ -120,6 +149,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       await delay(POLL_MS);
     }
+  }
+
+  /**
+   * A keyed-by-events command refused before it reached the store (its body invalid, an id unknown):
+   * 409 IDEMPOTENCY_KEY_REUSED when its key recorded another command's events on the stream, else
+   * the refusal itself. A rare path, so the stream is read.
+   */
+  private async refusedBeforeTheStore(error: unknown, streamId: string, keyed: string, commandHash: string): Promise<never> {
+    const status = error instanceof HttpException ? error.getStatus() : 0;
+    if (status === 400 || status === 404) {
+      const first = idempotentEventId(keyed, 0);
+      const recorded = (await this.store.readStream(streamId)).find((event) => event.metadata.eventId === first);
+      if (recorded && recorded.metadata.commandHash !== commandHash) throw reusedKey();
+    }
+    throw error;
   }
 
   /**
@@ -187,6 +231,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [identity.key, identity.staffId, identity.route],
     );
   }
+}
+
+function reusedKey(): ConflictException {
+  return new ConflictException({ code: 'IDEMPOTENCY_KEY_REUSED', message: IDEMPOTENCY_KEY_REUSED_MESSAGE });
 }
 
 /** JSON with object keys sorted, so the same body sent with its fields in another order is the same body. */
