@@ -827,10 +827,13 @@ function buildSql(table: string, schema: string) {
     readStreams: `SELECT ${cols} FROM ${table} e WHERE e.stream_id = ANY($1::text[]) ORDER BY e.stream_id, e.stream_revision`,
     readStreamsFromName: `recert-es-read-streams-from-${tag}`,
     // Each stream $1[i] from revision $2[i] on: the stream cache asks from the last event it holds.
-    // The streams are found as readStreams finds them (the index by stream id; a join on unnest
-    // would be planned as a hash join over the whole table while it is small), the revisions filtered.
-    readStreamsFrom: `SELECT ${cols} FROM ${table} e
-                       WHERE e.stream_id = ANY($1::text[]) AND e.stream_revision >= ($2::int[])[array_position($1::text[], e.stream_id)]
+    // One range of the (stream_id, stream_revision) index per stream, so only the events from that
+    // revision on are fetched (filtering stream_id = ANY(...) by revision fetched every event of
+    // every stream, more as streams grew). OFFSET 0 keeps the subquery a subquery: pulled up, it is
+    // planned as a hash join over the whole table while the table is small, and the prepared plan
+    // keeps that until the table is analyzed again.
+    readStreamsFrom: `SELECT ${cols} FROM unnest($1::text[], $2::int[]) AS k(sid, from_revision)
+                       CROSS JOIN LATERAL (SELECT * FROM ${table} e WHERE e.stream_id = k.sid AND e.stream_revision >= k.from_revision OFFSET 0) e
                        ORDER BY e.stream_id, e.stream_revision`,
     readAllName: `recert-es-read-all-${tag}`,
     // Only transactions below the snapshot's xmin are final: nothing can commit behind them later.

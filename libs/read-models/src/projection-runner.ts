@@ -62,11 +62,11 @@ export interface ProjectionRunnerOptions {
   idleMs?: number;
   /**
    * After a short live batch (the runner has reached the head while events keep coming), the
-   * next step waits this long unless woken (default 50 ms). A worker is not woken by appends: under
-   * a steady stream of commands each of its runners then commits one fuller batch per interval
-   * instead of one small transaction per command, which on 2 cores had the eight runners and their
-   * statements taking more CPU than the commands themselves. In the API's own process local
-   * appends wake the runners, so read-your-writes there waits for no interval.
+   * next step waits this long unless woken (default `DEFAULT_TRICKLE_MS`). A worker is not woken by
+   * appends: under a steady stream of commands each of its runners then commits one fuller batch
+   * per interval instead of one small transaction per command, which on 2 cores had the eight
+   * runners and their statements taking more CPU than the commands themselves. In the API's own
+   * process local appends wake the runners, so read-your-writes there waits for no interval.
    */
   trickleMs?: number;
   /** Pause after a failed step (database down, lost connection) before trying again. */
@@ -112,6 +112,13 @@ const HELD_BACK_WINDOW_MS = 100;
 const HELD_BACK_POLL_MS = 5;
 /** Events read per batch: every projector is set-based, so a batch costs a few statements, whatever its size. */
 export const DEFAULT_BATCH_SIZE = 2_000;
+/**
+ * A worker's runners under load commit a batch every this many ms (see `trickleMs`): the read
+ * models trail a steady stream of commands by about this much, well inside issue 4's second, and
+ * the worker and its statements take about a tenth less of the machine per command than at 50 ms
+ * (ADR 14).
+ */
+export const DEFAULT_TRICKLE_MS = 200;
 /** Events per rebuild batch (ADR 9: 8,000 against 2,000 took about a tenth off a rebuild, 20,000 no more). */
 export const DEFAULT_REBUILD_BATCH_SIZE = 8_000;
 /** maintenance_work_mem for building a rebuild's deferred indexes: sorts in memory rather than on disk. */
@@ -176,7 +183,7 @@ export class ProjectionRunner {
     this.liveCursor = new Cursor(reader.follower?.() ?? reader, this.batchSize, catchUpBatchSize);
     this.shadowCursor = new Cursor(reader.follower?.() ?? reader, options.rebuildBatchSize ?? DEFAULT_REBUILD_BATCH_SIZE);
     this.idleMs = options.idleMs ?? 100;
-    this.trickleMs = options.trickleMs ?? 50;
+    this.trickleMs = options.trickleMs ?? DEFAULT_TRICKLE_MS;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID()}`;
     this.logger = options.logger ?? new Logger(`Projection ${options.projection.name}`);

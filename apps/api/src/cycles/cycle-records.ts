@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { policyFor, type CycleFacts, type CycleName } from '@recert/domain';
+import { decidesWithoutAudit, policyFor, type CycleCommand, type CycleFacts, type CycleName } from '@recert/domain';
 import type { DataSource } from 'typeorm';
 import { Coalescer } from '@recert/event-store';
 import { namedQuery } from '@recert/read-models';
@@ -21,9 +21,14 @@ export class CycleRecordsReader {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
-  /** 404 CYCLE_NOT_FOUND for a cycle without a policy, 404 CERTIFICANT_NOT_FOUND for an unknown id. */
-  async read(certificantId: string, cycle: CycleName): Promise<CycleRecords> {
+  /**
+   * 404 CYCLE_NOT_FOUND for a cycle without a policy, 404 CERTIFICANT_NOT_FOUND for an unknown id.
+   * For a `command` that decides without the audit (`decidesWithoutAudit`: reporting an activity),
+   * the audit fact is not read (null): one query fewer on the busiest command.
+   */
+  async read(certificantId: string, cycle: CycleName, command?: CycleCommand): Promise<CycleRecords> {
     policyFor(cycle);
+    if (command && decidesWithoutAudit(command)) return this.streams.records(certificantId, cycle, null);
     // The read model's row and the streams are read at the same time.
     return this.streams.records(certificantId, cycle, this.audits.call({ certificantId, cycle }));
   }

@@ -101,6 +101,16 @@ export function reportingTermsOf(state: CycleState, context: CycleContext, asOf:
 
 export const COMPLETE_STATUSES = ['Complete', 'CompleteLate', 'NotRequired', 'Reinstated'] as const;
 
+/**
+ * Whether a cycle command decides without the cycle's audit (D5), so that its handler need not
+ * read the audit fact (it lives on an audit stream, found through the cycle-status read model).
+ * Reporting an activity: its terms are `reportingTermsOf`'s, which no audit changes; held to it by
+ * a property test (report-activity.spec.ts).
+ */
+export function decidesWithoutAudit(command: CycleCommand): boolean {
+  return command.type === 'ReportActivity';
+}
+
 export function requireCycleOfPolicy(command: { cycle: CycleName }, context: CycleContext): void {
   if (command.cycle !== context.policy.cycle) {
     refuse('CYCLE_POLICY_MISMATCH', `The ${context.policy.cycle} policy was given for the ${command.cycle} cycle.`);

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { fold } from '../shared/decider';
+import { runLive } from '../testing/given-when-then';
+import { decidesWithoutAudit, type CycleCommand } from './commands';
 import { cycleDecider } from './decider';
 import { cycleContext, expectCycle, report, reported } from './fixtures';
 
@@ -95,5 +98,55 @@ describe('ReportActivity', () => {
   it('refuses a cycle the policy is not for', () => {
     expectCycle.given([]).when({ ...report('a-1'), cycle: '2021-2023' }).thenThrows('CYCLE_POLICY_MISMATCH');
     expect(cycleContext.policy.cycle).toBe('2018-2020');
+  });
+});
+
+describe('ReportActivity and the audit (D5)', () => {
+  // The API's report path does not read the cycle's audit fact (decidesWithoutAudit): it must not matter.
+  const audits = [
+    null,
+    { auditId: 'au-1', status: 'open' as const, selectedOn: '2019-12-01' },
+    { auditId: 'au-1', status: 'passed' as const, selectedOn: '2019-12-01', closedOn: '2020-01-15' },
+    { auditId: 'au-1', status: 'failed' as const, selectedOn: '2019-12-01', closedOn: '2020-01-15' },
+  ];
+  const base = { certificantId: 'c-1', cycle: '2018-2020' };
+  const id = fc.constantFrom('a-1', 'a-2', 'a-3');
+  const reportOf = fc
+    .record({
+      activityId: id,
+      activityDate: fc.constantFrom('2017-03-01', '2018-03-01', '2019-06-05', '2020-11-30'),
+      reportedOn: fc.constantFrom('2020-02-01', '2020-03-01', '2021-01-20', '2021-03-01'),
+      hours: fc.integer({ min: 1, max: 30 }),
+    })
+    .map((r) => report(r.activityId, r));
+  const before: fc.Arbitrary<CycleCommand> = fc.oneof(
+    reportOf,
+    id.map<CycleCommand>((activityId) => ({ type: 'WithdrawActivity', ...base, activityId, reason: 'mistake' })),
+    id.map<CycleCommand>((activityId) => ({ type: 'DisallowActivity', ...base, activityId, reason: 'out of scope' })),
+    fc.constant<CycleCommand>({ type: 'PayFee', ...base, feeId: 'f-1', feeType: 'recertification', certification: 'NSCA-CPT', amountCents: 7500 }),
+    fc.constant<CycleCommand>({ type: 'CompleteCycle', ...base }),
+  );
+  const outcome = (command: CycleCommand, state: ReturnType<typeof fold>, audit: (typeof audits)[number], today: string) => {
+    try {
+      return cycleDecider.decide(command, state as never, { ...cycleContext, today, audit, ids: () => 'id-1' });
+    } catch (error) {
+      return { refused: (error as { code?: string }).code };
+    }
+  };
+
+  it('is declared to decide without the audit', () => {
+    expect(decidesWithoutAudit(report('a-1'))).toBe(true);
+    expect(decidesWithoutAudit({ type: 'WithdrawActivity', ...base, activityId: 'a-1', reason: 'mistake' })).toBe(false);
+  });
+
+  it('decides the same whatever the audit, on any cycle', () => {
+    fc.assert(
+      fc.property(fc.array(before, { maxLength: 10 }), reportOf, fc.constantFrom('2020-03-01', '2021-03-01'), (history, command, today) => {
+        const { state } = runLive(cycleDecider, history, { ...cycleContext, today: '2021-03-01' });
+        const decisions = audits.map((audit) => outcome(command, state, audit, today));
+        for (const decision of decisions) expect(decision).toEqual(decisions[0]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

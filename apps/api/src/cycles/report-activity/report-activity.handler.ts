@@ -30,8 +30,9 @@ export class ReportActivityHandler implements ICommandHandler<ReportActivityComm
   ) {}
 
   async execute({ certificantId, cycle, body, meta }: ReportActivityCommand): Promise<ActivityReportedAnswer> {
-    const records = await this.records.read(certificantId, cycle);
-    const outcome = await this.streams.send(records, reportActivityOf(certificantId, cycle, body), meta);
+    const command = reportActivityOf(certificantId, cycle, body);
+    const records = await this.records.read(certificantId, cycle, command);
+    const outcome = await this.streams.send(records, command, meta);
     const reported = outcome.events.find((e): e is ActivityReported => e.type === 'ActivityReported');
     if (!reported) throw new Error('ReportActivity recorded no activity');
     const { activityId, category, tenths, appliesTo } = reported.data;
