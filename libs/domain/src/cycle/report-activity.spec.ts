@@ -4,6 +4,7 @@ import { runLive } from '../testing/given-when-then';
 import { decidesWithoutAudit, type CycleCommand } from './commands';
 import { cycleDecider } from './decider';
 import { cycleContext, expectCycle, report, reported } from './fixtures';
+import type { CycleState } from './state';
 
 const anyExplanation = { explanation: expect.any(String) as unknown as string };
 
@@ -126,9 +127,9 @@ describe('ReportActivity and the audit (D5)', () => {
     fc.constant<CycleCommand>({ type: 'PayFee', ...base, feeId: 'f-1', feeType: 'recertification', certification: 'NSCA-CPT', amountCents: 7500 }),
     fc.constant<CycleCommand>({ type: 'CompleteCycle', ...base }),
   );
-  const outcome = (command: CycleCommand, state: ReturnType<typeof fold>, audit: (typeof audits)[number], today: string) => {
+  const outcome = (command: CycleCommand, state: CycleState, audit: (typeof audits)[number], today: string) => {
     try {
-      return cycleDecider.decide(command, state as never, { ...cycleContext, today, audit, ids: () => 'id-1' });
+      return cycleDecider.decide(command, state, { ...cycleContext, today, audit, ids: () => 'id-1' });
     } catch (error) {
       return { refused: (error as { code?: string }).code };
     }
