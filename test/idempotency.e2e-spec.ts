@@ -91,6 +91,29 @@ describe('the Idempotency-Key convention', () => {
     expect(again.body.error.code).toBe('STAFF_ROLE_UNKNOWN');
   });
 
+  it("keeps the key of a certificant's own commands in the event store (ADR 14): the first answer again, or 409 for another body", async () => {
+    const registered = await app.post('/certificants', { ...ada, firstName: 'Cora' });
+    expect(registered.status).toBe(201);
+    const path = `/certificants/${registered.body.certificantId as string}/cpr-aed`;
+    const card = { provider: 'Red Cross', completedOn: '2025-03-01', expiresOn: '2027-03-01', coversAdult: true, skillsEvaluation: true, deliveredOnline: false };
+    const headers = { 'idempotency-key': 'cpr-once' };
+    const first = await app.post(path, card, headers);
+    expect(first.status).toBe(201);
+    const before = await head();
+    const again = await app.post(path, { ...card }, headers);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const other = await app.post(path, { ...card, provider: 'Heart Association' }, headers);
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const invalid = await app.post(path, { ...card, colour: 'red' }, headers);
+    expect(invalid.status).toBe(409);
+    expect(invalid.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await head()).toBe(before);
+    const rows = (await app.app.get<DataSource>(DATA_SOURCE).query('SELECT count(*)::int AS n FROM idempotency_keys WHERE idempotency_key = $1', ['cpr-once'])) as Array<{ n: number }>;
+    expect(rows[0].n).toBe(0);
+  });
+
   it('refuses an over-long key with 400', async () => {
     const answer = await app.post('/certificants', ada, { 'idempotency-key': 'k'.repeat(201) });
     expect(answer.status).toBe(400);

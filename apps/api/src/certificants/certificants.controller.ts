@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles';
+import { certificantStream } from '@recert/domain';
 import { Meta, type RequestMeta } from '../commands/request-meta';
+import { KeyedByEvents } from '../idempotency/idempotency.interceptor';
 import { CertificantCommandAnswer } from './certificant-command.dto';
 import { CertificantHistoryAnswer, CertificantHistoryQuery } from './certificant-history/certificant-history.dto';
 import { CertificantHistoryQueryService } from './certificant-history/certificant-history.query';
@@ -21,6 +23,9 @@ import { RecordCprAedBody } from './record-cpr-aed/record-cpr-aed.dto';
 import { RecordCprAedCommand } from './record-cpr-aed/record-cpr-aed.handler';
 import { RegisterCertificantBody, RegisteredAnswer } from './register-certificant/register-certificant.dto';
 import { RegisterCertificantCommand } from './register-certificant/register-certificant.handler';
+
+/** The stream a certificant's own commands write (their Idempotency-Key is kept by the event store, ADR 14). */
+const certificantStreamOf = (params: Record<string, string>) => certificantStream(params.id);
 
 @ApiTags('certificants')
 @ApiBearerAuth()
@@ -66,6 +71,7 @@ export class CertificantsController {
   }
 
   @Post(':id/certifications')
+  @KeyedByEvents(certificantStreamOf)
   @HttpCode(201)
   @Roles('staff')
   @ApiCreatedResponse({ type: CertificantCommandAnswer })
@@ -74,6 +80,7 @@ export class CertificantsController {
   }
 
   @Post(':id/certifications/:certification/documents')
+  @KeyedByEvents(certificantStreamOf)
   @HttpCode(201)
   @Roles('staff')
   @ApiCreatedResponse({ type: CertificantCommandAnswer })
@@ -87,6 +94,7 @@ export class CertificantsController {
   }
 
   @Post(':id/cpr-aed')
+  @KeyedByEvents(certificantStreamOf)
   @HttpCode(201)
   @Roles('staff')
   @ApiCreatedResponse({ type: CertificantCommandAnswer })
@@ -103,6 +111,7 @@ export class CertificantsController {
   }
 
   @Post(':id/exam-passed')
+  @KeyedByEvents(certificantStreamOf)
   @HttpCode(201)
   @Roles('staff')
   @ApiCreatedResponse({ type: CertificantCommandAnswer })
