@@ -95,9 +95,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (streamOf) {
       const commandHash = createHash('sha256').update(`${identity.route}\n${canonicalJson(request.body ?? null)}`).digest('hex');
       request.commandHash = commandHash;
-      const streamId = streamOf(request.params as Record<string, string>);
-      const keyed = streamKeyOf(idempotencyKeyOf(request.staff, key)!, streamId);
-      return next.handle().pipe(catchError((error: unknown) => from(this.refusedBeforeTheStore(error, streamId, keyed, commandHash))));
+      const staff = request.staff;
+      return next.handle().pipe(
+        catchError((error: unknown) => {
+          const streamId = streamOf(request.params as Record<string, string>);
+          return from(this.refusedBeforeTheStore(error, streamId, streamKeyOf(idempotencyKeyOf(staff, key)!, streamId), commandHash));
+        }),
+      );
     }
     const bodyHash = createHash('sha256').update(canonicalJson(request.body ?? null)).digest('hex');
 
