@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
 import { certificantStream } from '@recert/domain';
+import { Roles } from '../auth/roles';
 import { Meta, type RequestMeta } from '../commands/request-meta';
 import { KeyedByEvents } from '../idempotency/idempotency.interceptor';
 import { CertificantCommandAnswer } from './certificant-command.dto';
