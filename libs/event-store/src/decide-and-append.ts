@@ -88,7 +88,7 @@ export async function decideAndAppend<C, E extends { type: string; data: unknown
  * hash of the command that recorded them and this command's differs, the key was reused for
  * another command: IdempotencyKeyReused.
  */
-async function storedAnswer<E>(
+export async function storedAnswer<E>(
   store: EventStore,
   streamId: string,
   idempotencyKey: string | undefined,

@@ -5,6 +5,6 @@ export { PostgresEventStore, resetwalRemedy, type PostgresEventStoreOptions } fr
 export { MIGRATIONS, migrate, type Migration } from './migrations';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres';
 export { createEventStore, type EventStoreConfig, type EventStoreMode } from './create-event-store';
-export { decideAndAppend, type StreamDecider, type CommandOutcome, type DecideOptions, type LoadedStream } from './decide-and-append';
+export { decideAndAppend, storedAnswer, type StreamDecider, type CommandOutcome, type DecideOptions, type LoadedStream } from './decide-and-append';
 export { Coalescer, Refused } from './coalescer';
 export { deepFreeze } from './deep-freeze';

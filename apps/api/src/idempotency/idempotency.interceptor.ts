@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { Coalescer, idempotentEventId, type EventStore } from '@recert/event-store';
+import { Coalescer, storedAnswer, type EventStore } from '@recert/event-store';
 import { namedQuery } from '@recert/read-models';
 import type { SignedInStaff } from '../auth/roles';
 import { DATA_SOURCE, EVENT_STORE } from '../database/tokens';
@@ -157,16 +157,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /**
    * A keyed-by-events command refused before it reached the store (its body invalid, an id unknown):
-   * 409 IDEMPOTENCY_KEY_REUSED when its key recorded another command's events on the stream, else
-   * the refusal itself. A rare path, so the stream is read.
+   * IdempotencyKeyReused (409) when its key recorded another command's events on the stream
+   * (`storedAnswer`, the rule `decideAndAppend` applies), else the refusal itself. A rare path, so
+   * the stream is read.
    */
   private async refusedBeforeTheStore(error: unknown, streamId: string, keyed: string, commandHash: string): Promise<never> {
     const status = error instanceof HttpException ? error.getStatus() : 0;
-    if (status === 400 || status === 404) {
-      const first = idempotentEventId(keyed, 0);
-      const recorded = (await this.store.readStream(streamId)).find((event) => event.metadata.eventId === first);
-      if (recorded && recorded.metadata.commandHash !== commandHash) throw reusedKey();
-    }
+    if (status === 400 || status === 404) await storedAnswer(this.store, streamId, keyed, commandHash);
     throw error;
   }
 
