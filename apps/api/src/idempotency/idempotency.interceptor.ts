@@ -132,7 +132,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       )) as StoredKey[];
       if (!stored) continue; // released between our insert and select: claim it again
       if (stored.body_hash !== bodyHash) {
-        throw reusedKey();
+        throw new ConflictException({ code: 'IDEMPOTENCY_KEY_REUSED', message: IDEMPOTENCY_KEY_REUSED_MESSAGE });
       }
       if (stored.status !== null) return { status: stored.status, response: stored.response };
       if (Date.now() - new Date(stored.created_at).getTime() > IN_FLIGHT_ABANDONED_MS) {
@@ -232,10 +232,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [identity.key, identity.staffId, identity.route],
     );
   }
-}
-
-function reusedKey(): ConflictException {
-  return new ConflictException({ code: 'IDEMPOTENCY_KEY_REUSED', message: IDEMPOTENCY_KEY_REUSED_MESSAGE });
 }
 
 /** JSON with object keys sorted, so the same body sent with its fields in another order is the same body. */
